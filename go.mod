@@ -1,0 +1,3 @@
+module github.com/herald-advocacy/herald
+
+go 1.26
