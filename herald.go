@@ -20,11 +20,12 @@ type Network string
 // Networks Herald understands natively. Other values are accepted (a CSV
 // mapping may name any network) as long as they pass ValidNetwork.
 const (
-	Twitter     Network = "twitter"
-	Mastodon    Network = "mastodon"
-	Bluesky     Network = "bluesky"
-	Reddit      Network = "reddit"
-	ActivityPub Network = "activitypub"
+	Twitter Network = "twitter" // ids: tweet and user ids
+	// Mastodon stands for the whole fediverse (ActivityPub): ids are the
+	// ActivityPub IRIs of objects and actors, global across instances.
+	Mastodon Network = "mastodon"
+	Bluesky  Network = "bluesky" // ids: at:// URIs and DIDs
+	Reddit   Network = "reddit"  // ids: fullnames (t3_…, t1_…, t2_…)
 )
 
 // ValidNetwork reports whether s can be used as a network name: 1–32

@@ -24,6 +24,11 @@ type Record struct {
 
 	// Err is why the record was rejected; nil for good records.
 	Err error
+
+	// Preamble marks a record that only carries Raw: bytes that must precede
+	// rejected records in a rejects file for it to be re-importable (a CSV
+	// header line). Importers emit it before any other record.
+	Preamble bool
 }
 
 // Emit is how importers hand records to their consumer. An error returned by
