@@ -1,0 +1,168 @@
+package demo
+
+import (
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/herald-advocacy/herald"
+)
+
+// Archetype names a kind of community member the generator plants. The
+// generator records each planted identity's archetype in Summary.Truth.
+type Archetype string
+
+// The archetypes. See the package documentation for what each one does and
+// how it is expected to score.
+const (
+	SteadyFan          Archetype = "steady_fan"
+	Occasional         Archetype = "occasional"
+	LoyalComplainer    Archetype = "loyal_complainer"
+	Detractor          Archetype = "detractor"
+	BurstFan           Archetype = "burst_fan"
+	CompetitorFan      Archetype = "competitor_fan"
+	AtRisk             Archetype = "at_risk"
+	Influencer         Archetype = "influencer"
+	InfluencerAdvocate Archetype = "influencer_advocate"
+	Bot                Archetype = "bot"
+	Audience           Archetype = "audience"
+	// Employee and BrandAccount are not drawn from Options.Mix: their
+	// accounts are the fixed ones declared by Workspace.
+	Employee     Archetype = "employee"
+	BrandAccount Archetype = "brand"
+)
+
+// Archetypes lists every archetype in a stable order.
+var Archetypes = []Archetype{
+	SteadyFan, Occasional, LoyalComplainer, Detractor, BurstFan, CompetitorFan,
+	AtRisk, Influencer, InfluencerAdvocate, Bot, Audience, Employee, BrandAccount,
+}
+
+// Defaults.
+const (
+	DefaultPeople = 3000
+	DefaultDays   = 180
+)
+
+// Reference is the window's end when Options.End is zero. Callers that want
+// a demo ending today pass End themselves; the package never reads the clock.
+var Reference = time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
+
+// DefaultMix returns the default proportions of the community archetypes
+// (they sum to 1).
+func DefaultMix() map[Archetype]float64 {
+	return map[Archetype]float64{
+		SteadyFan:          0.05,
+		Occasional:         0.18,
+		LoyalComplainer:    0.02,
+		Detractor:          0.025,
+		BurstFan:           0.04,
+		CompetitorFan:      0.06,
+		AtRisk:             0.02,
+		Influencer:         0.006,
+		InfluencerAdvocate: 0.0006,
+		Bot:                0.01,
+		Audience:           0.5884,
+	}
+}
+
+// Options configure Generate. The zero value is usable.
+type Options struct {
+	// Seed selects the community: the same options give the same records,
+	// byte for byte.
+	Seed int64
+	// People is the size of the community, not counting the fixed employee
+	// and brand accounts. Zero means DefaultPeople.
+	People int
+	// Start and End bound every activity's CreatedAt. A zero End means
+	// Reference; a zero Start means DefaultDays days before End.
+	Start, End time.Time
+	// Mix gives the relative weight of each community archetype; weights
+	// are normalised. Nil means DefaultMix. Employee and BrandAccount
+	// entries are ignored.
+	Mix map[Archetype]float64
+}
+
+// withDefaults fills the zero fields and checks the rest.
+func (o Options) withDefaults() (Options, error) {
+	if o.People == 0 {
+		o.People = DefaultPeople
+	}
+	if o.People < 0 || o.People > 1_000_000 {
+		return o, herald.Errorf(herald.EInvalid, "demo: people must be between 1 and 1000000, not %d", o.People)
+	}
+	if o.End.IsZero() {
+		o.End = Reference
+	}
+	if o.Start.IsZero() {
+		o.Start = o.End.AddDate(0, 0, -DefaultDays)
+	}
+	o.Start, o.End = o.Start.UTC(), o.End.UTC()
+	if !o.Start.Before(o.End.Add(-24 * time.Hour)) {
+		return o, herald.Errorf(herald.EInvalid, "demo: start %s must be at least a day before end %s",
+			o.Start.Format(time.RFC3339), o.End.Format(time.RFC3339))
+	}
+	if o.Start.Year() < 2000 {
+		return o, herald.Errorf(herald.EInvalid, "demo: start %s is before 2000", o.Start.Format(time.RFC3339))
+	}
+	if o.Mix == nil {
+		o.Mix = DefaultMix()
+	}
+	return o, nil
+}
+
+// Counts splits people among the community archetypes in proportion to mix
+// (largest remainder, ties broken in Archetypes order).
+func Counts(people int, mix map[Archetype]float64) (map[Archetype]int, error) {
+	total := 0.0
+	for _, a := range Archetypes {
+		w := mix[a]
+		if w < 0 || math.IsNaN(w) || math.IsInf(w, 0) {
+			return nil, herald.Errorf(herald.EInvalid, "demo: weight of %s must be a finite number >= 0, not %v", a, w)
+		}
+		if a != Employee && a != BrandAccount {
+			total += w
+		}
+	}
+	if total == 0 {
+		return nil, fmt.Errorf("demo: mix has no positive weight")
+	}
+	counts := map[Archetype]int{}
+	rem := map[Archetype]float64{}
+	left := people
+	for _, a := range Archetypes[:len(Archetypes)-2] {
+		exact := float64(people) * mix[a] / total
+		counts[a] = int(exact)
+		rem[a] = exact - float64(counts[a])
+		left -= counts[a]
+	}
+	for ; left > 0; left-- {
+		var best Archetype
+		for _, a := range Archetypes[:len(Archetypes)-2] {
+			if best == "" || rem[a] > rem[best] {
+				best = a
+			}
+		}
+		counts[best]++
+		rem[best] = -1
+	}
+	return counts, nil
+}
+
+// Summary describes what Generate emitted.
+type Summary struct {
+	Start, End time.Time
+	// People counts people per archetype (including the fixed employees
+	// and brands); Kinds and Networks count activities.
+	People     map[Archetype]int
+	Kinds      map[herald.Kind]int
+	Networks   map[herald.Network]int
+	Activities int
+	// Truth maps the key (herald.Key.String, "network:external id") of
+	// every identity that authored an activity to its planted archetype.
+	Truth map[string]Archetype
+	// Linked groups the keys of identities that belong to one person
+	// (people active on more than one network), for identity-linking
+	// evaluation. Each group is in network order.
+	Linked [][]string
+}

@@ -1,0 +1,154 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/herald-advocacy/herald"
+)
+
+// ActivityFilter selects activities of a workspace. Zero fields select all.
+type ActivityFilter struct {
+	Network  herald.Network
+	Kind     herald.Kind
+	BrandID  int64
+	PersonID int64
+	Since    time.Time // inclusive
+	Until    time.Time // exclusive
+	AfterID  int64     // cursor: only activities with a larger id
+	Limit    int       // 0: 100
+	Deleted  bool      // include tombstones
+}
+
+// Activities lists a workspace's activities in id order, with their authors
+// and brand mentions.
+func (d *DB) Activities(ctx context.Context, workspaceID int64, f ActivityFilter) ([]herald.Activity, error) {
+	q, args := activityQuery(workspaceID, f)
+	rows, err := d.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list activities: %w", err)
+	}
+	defer rows.Close()
+	var out []herald.Activity
+	for rows.Next() {
+		a, err := scanActivity(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list activities: %w", err)
+		}
+		a.WorkspaceID = workspaceID
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list activities: %w", err)
+	}
+	if err := d.attachBrands(ctx, workspaceID, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func activityQuery(ws int64, f ActivityFilter) (string, []any) {
+	var b strings.Builder
+	b.WriteString(`SELECT a.id, a.network, a.external_id, a.kind, a.created_at, a.text, a.lang, a.url, a.in_reply_to,
+		a.in_reply_to_author, a.subject, a.subject_author, a.conversation, a.mentions, a.hashtags, a.links, a.media,
+		a.likes, a.shares, a.replies, a.quotes, a.attributes, a.deleted,
+		i.id, i.person_id, i.network, i.external_id, i.handle, i.display_name, i.bio, i.followers, i.following, i.profile_url, i.observed_at
+		FROM activities a JOIN identities i ON i.id = a.identity_id WHERE a.workspace_id = $1`)
+	args := []any{ws}
+	add := func(cond string, v any) {
+		args = append(args, v)
+		fmt.Fprintf(&b, " AND "+cond, len(args))
+	}
+	if !f.Deleted {
+		b.WriteString(" AND a.deleted = 0")
+	}
+	if f.Network != "" {
+		add("a.network = $%d", string(f.Network))
+	}
+	if f.Kind != "" {
+		add("a.kind = $%d", string(f.Kind))
+	}
+	if f.BrandID != 0 {
+		add("a.id IN (SELECT activity_id FROM activity_brands WHERE brand_id = $%d)", f.BrandID)
+	}
+	if f.PersonID != 0 {
+		add("i.person_id = $%d", f.PersonID)
+	}
+	if !f.Since.IsZero() {
+		add("a.created_at >= $%d", ms(f.Since))
+	}
+	if !f.Until.IsZero() {
+		add("a.created_at < $%d", ms(f.Until))
+	}
+	if f.AfterID > 0 {
+		add("a.id > $%d", f.AfterID)
+	}
+	limit := f.Limit
+	if limit <= 0 {
+		limit = 100
+	}
+	args = append(args, limit)
+	fmt.Fprintf(&b, " ORDER BY a.id LIMIT $%d", len(args))
+	return b.String(), args
+}
+
+func scanActivity(s interface{ Scan(...any) error }) (herald.Activity, error) {
+	var a herald.Activity
+	var network, kind, mentions, hashtags, links, attrs, authorNet string
+	var created, observed, media, deleted int64
+	err := s.Scan(&a.ID, &network, &a.ExternalID, &kind, &created, &a.Text, &a.Lang, &a.URL, &a.InReplyTo,
+		&a.InReplyToAuthor, &a.Subject, &a.SubjectAuthor, &a.Conversation, &mentions, &hashtags, &links, &media,
+		&a.Metrics.Likes, &a.Metrics.Shares, &a.Metrics.Replies, &a.Metrics.Quotes, &attrs, &deleted,
+		&a.Author.ID, &a.Author.PersonID, &authorNet, &a.Author.ExternalID, &a.Author.Handle, &a.Author.DisplayName,
+		&a.Author.Bio, &a.Author.Followers, &a.Author.Following, &a.Author.ProfileURL, &observed)
+	if err != nil {
+		return a, err
+	}
+	a.Network, a.Kind, a.Author.Network = herald.Network(network), herald.Kind(kind), herald.Network(authorNet)
+	a.CreatedAt, a.Author.ObservedAt = fromMS(created), fromMS(observed)
+	a.Media, a.Deleted = int(media), deleted != 0
+	for _, f := range []struct {
+		src string
+		dst any
+	}{{mentions, &a.Mentions}, {hashtags, &a.Hashtags}, {links, &a.Links}, {attrs, &a.Attributes}} {
+		if err := json.Unmarshal([]byte(f.src), f.dst); err != nil {
+			return a, fmt.Errorf("activity %d: corrupt JSON column: %w", a.ID, err)
+		}
+	}
+	return a, nil
+}
+
+func (d *DB) attachBrands(ctx context.Context, ws int64, acts []herald.Activity) error {
+	if len(acts) == 0 {
+		return nil
+	}
+	idx := make(map[int64]int, len(acts))
+	for i := range acts {
+		idx[acts[i].ID] = i
+	}
+	rows, err := d.db.QueryContext(ctx, `SELECT ab.activity_id, ab.brand_id, b.slug, ab.source, ab.direct
+		FROM activity_brands ab JOIN brands b ON b.id = ab.brand_id
+		WHERE ab.workspace_id = $1 AND ab.activity_id >= $2 AND ab.activity_id <= $3 ORDER BY ab.activity_id, b.slug`,
+		ws, acts[0].ID, acts[len(acts)-1].ID)
+	if err != nil {
+		return fmt.Errorf("list activity brands: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var m herald.BrandMention
+		var source string
+		var direct int64
+		if err := rows.Scan(&id, &m.BrandID, &m.Brand, &source, &direct); err != nil {
+			return fmt.Errorf("list activity brands: %w", err)
+		}
+		m.Source, m.Direct = herald.MatchSource(source), direct != 0
+		if i, ok := idx[id]; ok {
+			acts[i].Brands = append(acts[i].Brands, m)
+		}
+	}
+	return rows.Err()
+}

@@ -1,0 +1,72 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// ImportJob is one import run and what it did.
+type ImportJob struct {
+	ID          int64     `json:"id"`
+	WorkspaceID int64     `json:"-"`
+	Source      string    `json:"source"`
+	Format      string    `json:"format"`
+	Status      string    `json:"status"` // running, done, failed
+	StartedAt   time.Time `json:"started_at"`
+	FinishedAt  time.Time `json:"finished_at,omitzero"`
+	Read        int64     `json:"read"`
+	Created     int64     `json:"created"`
+	Updated     int64     `json:"updated"`
+	Unchanged   int64     `json:"unchanged"`
+	Rejected    int64     `json:"rejected"`
+	Error       string    `json:"error,omitempty"`
+}
+
+// StartImport records the start of an import job and sets its ID. It is
+// written outside the data transaction, so even a rolled-back strict import
+// leaves its trace.
+func (d *DB) StartImport(ctx context.Context, j *ImportJob) error {
+	j.Status, j.StartedAt = "running", d.now().UTC()
+	err := d.db.QueryRowContext(ctx, `INSERT INTO imports (workspace_id, source, format, status, started_at)
+		VALUES ($1, $2, $3, $4, $5) RETURNING id`, j.WorkspaceID, j.Source, j.Format, j.Status, ms(j.StartedAt)).Scan(&j.ID)
+	if err != nil {
+		return fmt.Errorf("record import of %s: %w", j.Source, err)
+	}
+	return nil
+}
+
+// FinishImport records an import job's final counts and status.
+func (d *DB) FinishImport(ctx context.Context, j *ImportJob) error {
+	j.FinishedAt = d.now().UTC()
+	_, err := d.db.ExecContext(ctx, `UPDATE imports SET status = $2, finished_at = $3, records_read = $4, created = $5,
+		updated = $6, unchanged = $7, rejected = $8, error = $9 WHERE id = $1`,
+		j.ID, j.Status, ms(j.FinishedAt), j.Read, j.Created, j.Updated, j.Unchanged, j.Rejected, j.Error)
+	if err != nil {
+		return fmt.Errorf("record end of import %d: %w", j.ID, err)
+	}
+	return nil
+}
+
+// Imports lists a workspace's import jobs, newest first.
+func (d *DB) Imports(ctx context.Context, workspaceID int64, limit int) ([]ImportJob, error) {
+	rows, err := d.db.QueryContext(ctx, `SELECT id, source, format, status, started_at, finished_at, records_read,
+		created, updated, unchanged, rejected, error FROM imports WHERE workspace_id = $1 ORDER BY id DESC LIMIT $2`,
+		workspaceID, limit)
+	if err != nil {
+		return nil, fmt.Errorf("list imports: %w", err)
+	}
+	defer rows.Close()
+	out := []ImportJob{}
+	for rows.Next() {
+		j := ImportJob{WorkspaceID: workspaceID}
+		var started, finished int64
+		if err := rows.Scan(&j.ID, &j.Source, &j.Format, &j.Status, &started, &finished, &j.Read,
+			&j.Created, &j.Updated, &j.Unchanged, &j.Rejected, &j.Error); err != nil {
+			return nil, fmt.Errorf("list imports: %w", err)
+		}
+		j.StartedAt, j.FinishedAt = fromMS(started), fromMS(finished)
+		out = append(out, j)
+	}
+	return out, rows.Err()
+}
