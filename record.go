@@ -34,3 +34,13 @@ type Record struct {
 // Emit is how importers hand records to their consumer. An error returned by
 // Emit stops the importer, which returns that error.
 type Emit func(Record) error
+
+// Outcome is what storing one record did.
+type Outcome int
+
+// Outcomes of storing an activity or a tombstone.
+const (
+	Unchanged Outcome = iota // already stored exactly so (or deleted before)
+	Created
+	Updated
+)

@@ -50,7 +50,7 @@ func (a *Activity) Validate(now time.Time) error {
 
 func (i *Identity) validate() error {
 	switch {
-	case i.ExternalID == "" && i.Handle == "":
+	case i.ExternalID == "":
 		return fmt.Errorf("missing (no id and no handle)")
 	case !ValidNetwork(string(i.Network)):
 		return fmt.Errorf("invalid network %q", i.Network)
@@ -74,7 +74,7 @@ func (i *Identity) Normalize() {
 	i.DisplayName = Truncate(i.DisplayName, MaxNameBytes)
 	i.Bio = Truncate(i.Bio, MaxBioBytes)
 	i.ProfileURL = Truncate(i.ProfileURL, MaxNameBytes*4)
-	if i.ExternalID == "" {
+	if i.ExternalID == "" && i.Handle != "" {
 		i.ExternalID = "@" + strings.ToLower(i.Handle)
 	}
 }
@@ -86,6 +86,9 @@ func (a *Activity) Normalize() {
 	a.URL = Truncate(a.URL, MaxNameBytes*4)
 	if a.Author.Network == "" {
 		a.Author.Network = a.Network
+	}
+	if a.Author.ObservedAt.IsZero() {
+		a.Author.ObservedAt = a.CreatedAt
 	}
 	a.Author.Normalize()
 	for i, m := range a.Mentions {

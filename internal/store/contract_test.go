@@ -39,14 +39,14 @@ func mustSync(t *testing.T, db *store.DB, w *herald.Workspace) *herald.Workspace
 }
 
 // put stores activities in one writer and returns their outcomes.
-func put(t *testing.T, db *store.DB, ws int64, acts ...*herald.Activity) []store.Outcome {
+func put(t *testing.T, db *store.DB, ws int64, acts ...*herald.Activity) []herald.Outcome {
 	t.Helper()
 	ctx := context.Background()
 	w, err := db.NewWriter(ctx, ws, 2)
 	if err != nil {
 		t.Fatalf("NewWriter: %v", err)
 	}
-	var outs []store.Outcome
+	var outs []herald.Outcome
 	for _, a := range acts {
 		o, err := w.PutActivity(ctx, a)
 		if err != nil {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -28,20 +29,11 @@ func testDSNs(t *testing.T) map[string]string {
 	}
 	t.Cleanup(func() { admin.Exec("DROP SCHEMA " + schema + " CASCADE"); admin.Close() })
 	sep := "?"
-	if len(base) > 0 && containsQuery(base) {
+	if strings.Contains(base, "?") {
 		sep = "&"
 	}
 	dsns["postgres"] = base + sep + "search_path=" + schema
 	return dsns
-}
-
-func containsQuery(s string) bool {
-	for _, r := range s {
-		if r == '?' {
-			return true
-		}
-	}
-	return false
 }
 
 // TestUpgradeFromVersion1 creates a database as the first release did,

@@ -23,11 +23,12 @@ func scanIdentity(s interface{ Scan(...any) error }) (herald.Identity, error) {
 }
 
 // FindIdentity returns the identity in the workspace named by ref: by
-// handle (case-insensitive) or, failing that, by external id.
+// handle (case-insensitive) or, failing that, by external id. An empty
+// ref.Network searches every network.
 func (d *DB) FindIdentity(ctx context.Context, workspaceID int64, ref herald.AccountRef) (herald.Identity, error) {
 	row := d.db.QueryRowContext(ctx, `SELECT `+identityColumns+` FROM identities
-		WHERE workspace_id = $1 AND network = $2 AND (handle_key = $3 OR external_id = $4)
-		ORDER BY CASE WHEN handle_key = $3 THEN 0 ELSE 1 END, observed_at DESC LIMIT 1`,
+		WHERE workspace_id = $1 AND ($2 = '' OR network = $2) AND (handle_key = $3 OR external_id = $4)
+		ORDER BY CASE WHEN handle_key = $3 THEN 0 ELSE 1 END, followers DESC, observed_at DESC LIMIT 1`,
 		workspaceID, string(ref.Network), strings.ToLower(ref.Handle), ref.Handle)
 	i, err := scanIdentity(row)
 	if errors.Is(err, sql.ErrNoRows) {

@@ -10,14 +10,11 @@ import (
 	"github.com/herald-advocacy/herald"
 )
 
-// Outcome is what storing one activity did.
-type Outcome int
-
-// Outcomes of Writer.PutActivity and Writer.Tombstone.
+// Outcomes of storing a record, re-exported for callers of this package.
 const (
-	Unchanged Outcome = iota // already stored exactly so (or deleted before)
-	Created
-	Updated
+	Unchanged = herald.Unchanged
+	Created   = herald.Created
+	Updated   = herald.Updated
 )
 
 // Writer stores the records of one import (or one connector session) into
@@ -45,7 +42,10 @@ func (d *DB) NewWriter(ctx context.Context, workspaceID int64, batchSize int) (*
 }
 
 func (w *Writer) begin(ctx context.Context) error {
-	tx, err := w.d.db.BeginTx(ctx, nil)
+	// The transaction outlives the context of the call that happens to start
+	// it (a batch boundary inside one pipeline run): it ends by Commit or
+	// Rollback only, never by that context's cancellation.
+	tx, err := w.d.db.BeginTx(context.WithoutCancel(ctx), nil)
 	if err != nil {
 		return fmt.Errorf("begin import transaction: %w", err)
 	}
@@ -100,7 +100,7 @@ func (w *Writer) PutIdentity(ctx context.Context, i *herald.Identity) error {
 // it when anything changed (text, counts, attributes) and never duplicates
 // it. Unknown (-1) counts keep the stored ones. A tombstoned activity stays
 // deleted.
-func (w *Writer) PutActivity(ctx context.Context, a *herald.Activity) (Outcome, error) {
+func (w *Writer) PutActivity(ctx context.Context, a *herald.Activity) (herald.Outcome, error) {
 	author, err := w.putIdentity(ctx, &a.Author)
 	if err != nil {
 		return Unchanged, err
@@ -133,7 +133,7 @@ func (w *Writer) PutActivity(ctx context.Context, a *herald.Activity) (Outcome, 
 
 // Tombstone marks an activity deleted and erases its content. Unknown
 // activities are left alone (Unchanged).
-func (w *Writer) Tombstone(ctx context.Context, k herald.Key) (Outcome, error) {
+func (w *Writer) Tombstone(ctx context.Context, k herald.Key) (herald.Outcome, error) {
 	var id int64
 	err := w.tx.QueryRowContext(ctx, `UPDATE activities SET deleted = 1, text = '', mentions = '[]', hashtags = '[]',
 		links = '[]', attributes = '{}', url = '', revision = revision + 1

@@ -1,0 +1,155 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/herald-advocacy/herald"
+	"github.com/herald-advocacy/herald/internal/store"
+)
+
+func runPerson(ctx context.Context, a *app, args []string) error {
+	fs := a.flagSet("person", a.cmd.usage)
+	slug := fs.String("workspace", "", "workspace slug (optional when there is only one)")
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, err := a.parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return usagef("person: want show|link|unlink and NETWORK:HANDLE arguments")
+	}
+	verb, refs := pos[0], pos[1:]
+	switch verb {
+	case "show", "link", "unlink":
+	default:
+		verb, refs = "show", pos // `herald person HANDLE`
+	}
+	db, _, err := a.openDB(ctx, defaultDB)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	ws, err := a.workspace(ctx, db, *slug, false)
+	if err != nil {
+		return err
+	}
+	ids, err := resolveIdentities(ctx, db, ws.ID, refs)
+	if err != nil {
+		return err
+	}
+	pid := ids[0].PersonID
+	switch verb {
+	case "show":
+		if len(ids) != 1 {
+			return usagef("person show: want one NETWORK:HANDLE")
+		}
+	case "link":
+		if len(ids) < 2 {
+			return usagef("person link: want two or more NETWORK:HANDLE (the first names the person they join)")
+		}
+		idList := make([]int64, len(ids))
+		for i, id := range ids {
+			idList[i] = id.ID
+		}
+		if pid, err = db.LinkIdentities(ctx, ws.ID, idList); err != nil {
+			return err
+		}
+	case "unlink":
+		if len(ids) != 1 {
+			return usagef("person unlink: want one NETWORK:HANDLE")
+		}
+		if pid, err = db.UnlinkIdentity(ctx, ws.ID, ids[0].ID); err != nil {
+			return err
+		}
+	}
+	return a.showPerson(ctx, db, ws.ID, pid, *asJSON)
+}
+
+// resolveIdentities finds each "network:handle" (or bare handle, on any
+// network) in the workspace.
+func resolveIdentities(ctx context.Context, db *store.DB, ws int64, refs []string) ([]herald.Identity, error) {
+	if len(refs) == 0 {
+		return nil, usagef("person: want NETWORK:HANDLE, e.g. twitter:@alice")
+	}
+	var out []herald.Identity
+	for _, r := range refs {
+		ref := herald.AccountRef{Handle: herald.NormalizeHandle(r)}
+		if strings.Contains(r, ":") && !strings.HasPrefix(r, "@") {
+			var err error
+			if ref, err = herald.ParseAccountRef(r); err != nil {
+				return nil, err
+			}
+		}
+		id, err := db.FindIdentity(ctx, ws, ref)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, nil
+}
+
+func (a *app) showPerson(ctx context.Context, db *store.DB, ws, pid int64, asJSON bool) error {
+	p, err := db.Person(ctx, ws, pid)
+	if err != nil {
+		return err
+	}
+	acts, err := db.Activities(ctx, ws, store.ActivityFilter{PersonID: pid, Limit: 1000})
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		return a.printJSON(struct {
+			Person     personJSON     `json:"person"`
+			Activities []activityJSON `json:"activities"`
+		}{toPersonJSON(p), toActivitiesJSON(acts)})
+	}
+	fmt.Fprintf(a.env.Stdout, "%s (person %d)\n\n", p.DisplayName, p.ID)
+	tw := a.table()
+	fmt.Fprintf(tw, "NETWORK\tHANDLE\tNAME\tFOLLOWERS\tPROFILE\n")
+	for _, i := range p.Identities {
+		fmt.Fprintf(tw, "%s\t@%s\t%s\t%s\t%s\n", i.Network, i.Handle, i.DisplayName, count(i.Followers), i.ProfileURL)
+	}
+	tw.Flush()
+	fmt.Fprintf(a.env.Stdout, "\n%d activities", len(acts))
+	if len(acts) > 10 {
+		fmt.Fprintf(a.env.Stdout, " (latest 10)")
+		acts = acts[len(acts)-10:]
+	}
+	fmt.Fprintln(a.env.Stdout)
+	tw = a.table()
+	for _, act := range acts {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", act.CreatedAt.Format(time.DateOnly), act.Kind, brandList(act.Brands), snippet(act.Text, 80))
+	}
+	return tw.Flush()
+}
+
+func count(n int64) string {
+	if n < 0 {
+		return "?"
+	}
+	return fmt.Sprint(n)
+}
+
+func brandList(ms []herald.BrandMention) string {
+	if len(ms) == 0 {
+		return "-"
+	}
+	var s []string
+	for _, m := range ms {
+		s = append(s, m.Brand)
+	}
+	return strings.Join(s, ",")
+}
+
+// snippet shortens text to one line of at most n runes.
+func snippet(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}
