@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	_ "time/tzdata" // CSV time zones work on hosts without zone data
 
 	"github.com/herald-advocacy/herald/internal/cli"
 )

@@ -17,6 +17,11 @@ type entities struct {
 func extract(text string, twitter bool) entities {
 	var e entities
 	for i := 0; i < len(text); {
+		j := strings.IndexAny(text[i:], "@#hH")
+		if j < 0 {
+			break
+		}
+		i += j
 		n := 1
 		switch c := text[i]; {
 		case c == '@' && boundary(text, i):
@@ -31,7 +36,7 @@ func extract(text string, twitter bool) entities {
 				e.hashtags = appendFold(e.hashtags, h)
 			}
 			n++
-		case (c == 'h' || c == 'H') && boundary(text, i):
+		case (c == 'h' || c == 'H') && hasPrefixFold(text[i:], "http") && boundary(text, i):
 			var u string
 			if u, n = linkAt(text[i:]); u != "" && len(e.links) < maxEntities && !contains(e.links, u) {
 				e.links = append(e.links, u)
@@ -125,6 +130,10 @@ func linkAt(s string) (string, int) {
 
 // maxEntities bounds the mentions, hashtags and links kept from one text.
 const maxEntities = 100
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
 
 // appendFold appends s unless list holds it up to case or is full.
 func appendFold(list []string, s string) []string {

@@ -26,16 +26,11 @@ const ctxEvery = 256
 // cancellation, or an error from emit (returned as is). An empty input emits
 // nothing and returns nil.
 func Parse(ctx context.Context, r io.Reader, m *Mapping, emit herald.Emit) error {
-	br := bufio.NewReaderSize(r, 64<<10)
-	if head, _ := br.Peek(len(bom)); bytes.Equal(head, bom) {
-		br.Discard(len(bom))
-	}
-	in := &tee{r: br, limit: herald.MaxRecordBytes}
-	cr := csv.NewReader(in)
-	cr.FieldsPerRecord, cr.ReuseRecord = -1, true
+	comma := ','
 	if m != nil && m.Delimiter != 0 {
-		cr.Comma = m.Delimiter
+		comma = m.Delimiter
 	}
+	cr, in := newReader(r, comma)
 	header, err := readHeader(cr, in)
 	if err != nil || header == nil {
 		return err
@@ -48,6 +43,19 @@ func Parse(ctx context.Context, r io.Reader, m *Mapping, emit herald.Emit) error
 		return err
 	}
 	return p.rows(ctx, cr, in, emit)
+}
+
+// newReader returns a CSV reader of r, without its byte order mark, reading
+// through a tee that keeps the current row's bytes.
+func newReader(r io.Reader, comma rune) (*csv.Reader, *tee) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	if head, _ := br.Peek(len(bom)); bytes.Equal(head, bom) {
+		br.Discard(len(bom))
+	}
+	in := &tee{r: br, limit: herald.MaxRecordBytes}
+	cr := csv.NewReader(in)
+	cr.Comma, cr.FieldsPerRecord, cr.ReuseRecord = comma, -1, true
+	return cr, in
 }
 
 // readHeader reads the header row; nil, nil for an empty input.
@@ -139,11 +147,12 @@ type tee struct {
 	r     io.Reader
 	buf   []byte // input from offset base on
 	base  int64
+	start int64 // offset where the row being read starts
 	limit int
 }
 
 func (t *tee) Read(p []byte) (int, error) {
-	if len(t.buf) > t.limit+len(p) {
+	if t.base+int64(len(t.buf))-t.start > int64(t.limit) {
 		return 0, errTooLarge
 	}
 	n, err := t.r.Read(p)
@@ -159,6 +168,7 @@ func (t *tee) bytes(from, to int64) []byte {
 // release says the input before offset off is no longer needed. The buffer is
 // compacted only once the released part is large, to copy little.
 func (t *tee) release(off int64) {
+	t.start = off
 	k := int(off - t.base)
 	if k < 32<<10 && 2*k < len(t.buf) {
 		return
