@@ -50,6 +50,7 @@ func commands() []command {
 		{"activities", "list activities", "[flags]", runActivities},
 		{"person", "show a person; link identities into one person, or unlink them", "show|link|unlink [flags] NETWORK:HANDLE...", runPerson},
 		{"imports", "list past import runs and what they did", "[flags]", runImports},
+		{"bench", "measure import throughput and peak memory on generated data", "import [flags]", runBench},
 		{"version", "print the version", "", runVersion},
 	}
 }

@@ -65,15 +65,17 @@ func runDemo(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	if *asJSON {
-		return a.printJSON(map[string]any{"database": firstNonEmpty(a.db, a.env.Getenv("HERALD_DB")), "counts": counts, "status": st, "archetypes": sum.Archetypes})
+		return a.printJSON(map[string]any{"database": firstNonEmpty(a.db, a.env.Getenv("HERALD_DB")), "counts": counts, "status": st, "archetypes": sum.People})
 	}
 	fmt.Fprintf(a.env.Stdout, "Loaded the demo community into %s in %.1fs: %d records (%d new, %d updated, %d unchanged).\n\n",
 		firstNonEmpty(a.db, a.env.Getenv("HERALD_DB")), time.Since(start).Seconds(), counts.Read, counts.Created, counts.Updated, counts.Unchanged)
 	a.printStatus(st)
 	fmt.Fprintf(a.env.Stdout, "\nWho is in it (planted archetypes):\n")
 	tw := a.table()
-	for _, c := range sum.ArchetypeCounts() {
-		fmt.Fprintf(tw, "  %s\t%d\n", c.Name, c.Count)
+	for _, arch := range demo.Archetypes {
+		if n := sum.People[arch]; n > 0 {
+			fmt.Fprintf(tw, "  %s\t%d\n", arch, n)
+		}
 	}
 	tw.Flush()
 	fmt.Fprintf(a.env.Stdout, "\nNext: herald --db %s activities --brand northwind --limit 20\n", firstNonEmpty(a.db, a.env.Getenv("HERALD_DB")))

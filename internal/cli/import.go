@@ -214,7 +214,7 @@ func (r *importRun) importFile(ctx context.Context, w *store.Writer, tagger *bra
 	}
 	start := time.Now()
 	bar := newProgressBar(r.a.env.Stderr, r.a.isTerminal())
-	row.Counts, err = ingest.Run(ctx, storeErrors{w}, ingest.Source{Name: file, R: br, Size: size, Parse: ingest.ParseFunc(parse)},
+	row.Counts, err = ingest.Run(ctx, storeErrors{w}, ingest.Source{Name: file, Format: row.Format, R: br, Size: size, Parse: ingest.ParseFunc(parse)},
 		ingest.Options{Strict: r.f.strict, Analyzer: tagger, Rejects: r.rejects, OnReject: r.report, OnProgress: bar.update})
 	bar.done()
 	row.Seconds = time.Since(start).Seconds()

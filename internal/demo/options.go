@@ -44,9 +44,10 @@ const (
 	DefaultDays   = 180
 )
 
-// Reference is the window's end when Options.End is zero. Callers that want
-// a demo ending today pass End themselves; the package never reads the clock.
-var Reference = time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
+// Reference returns the window's end used when Options.End is zero:
+// 2026-06-01T00:00Z. Callers that want a demo ending today pass End
+// themselves; the package never reads the clock.
+func Reference() time.Time { return time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC) }
 
 // DefaultMix returns the default proportions of the community archetypes
 // (they sum to 1).
@@ -75,7 +76,7 @@ type Options struct {
 	// and brand accounts. Zero means DefaultPeople.
 	People int
 	// Start and End bound every activity's CreatedAt. A zero End means
-	// Reference; a zero Start means DefaultDays days before End.
+	// Reference(); a zero Start means DefaultDays days before End.
 	Start, End time.Time
 	// Mix gives the relative weight of each community archetype; weights
 	// are normalised. Nil means DefaultMix. Employee and BrandAccount
@@ -92,7 +93,7 @@ func (o Options) withDefaults() (Options, error) {
 		return o, herald.Errorf(herald.EInvalid, "demo: people must be between 1 and 1000000, not %d", o.People)
 	}
 	if o.End.IsZero() {
-		o.End = Reference
+		o.End = Reference()
 	}
 	if o.Start.IsZero() {
 		o.Start = o.End.AddDate(0, 0, -DefaultDays)
@@ -163,6 +164,6 @@ type Summary struct {
 	Truth map[string]Archetype
 	// Linked groups the keys of identities that belong to one person
 	// (people active on more than one network), for identity-linking
-	// evaluation. Each group is in network order.
+	// evaluation. Each group lists the person's main account first.
 	Linked [][]string
 }

@@ -34,10 +34,11 @@ type ParseFunc func(ctx context.Context, r io.Reader, emit herald.Emit) error
 
 // Source is one input to import.
 type Source struct {
-	Name  string // file path, or "-" for standard input
-	R     io.Reader
-	Size  int64 // bytes, or -1 when unknown (stdin)
-	Parse ParseFunc
+	Name   string // file path, or "-" for standard input
+	Format string // format name (decides the rejects file's extension)
+	R      io.Reader
+	Size   int64 // bytes, or -1 when unknown (stdin)
+	Parse  ParseFunc
 }
 
 // Options configure a run.
@@ -63,6 +64,7 @@ const ProgressEvery = 2048
 // Reject is a record that was not stored, and why.
 type Reject struct {
 	Source string
+	Format string
 	Pos    int64
 	Reason string
 	Raw    []byte

@@ -155,23 +155,24 @@ func TestStrictStoresNothing(t *testing.T) {
 func TestPreambleAndPaths(t *testing.T) {
 	dir := t.TempDir()
 	s := &ingest.RejectFiles{}
-	for src, want := range map[string]string{
-		filepath.Join(dir, "Tweets.csv"): filepath.Join(dir, "Tweets.rejects.csv"),
-		filepath.Join(dir, "page.json"):  filepath.Join(dir, "page.rejects.jsonl"),
-		filepath.Join(dir, "events"):     filepath.Join(dir, "events.rejects.jsonl"),
-		"-":                              "stdin.rejects.jsonl",
+	for src, want := range map[[2]string]string{
+		{filepath.Join(dir, "Tweets.csv"), "csv"}:     filepath.Join(dir, "Tweets.rejects.csv"),
+		{filepath.Join(dir, "page.json"), "mastodon"}: filepath.Join(dir, "page.rejects.jsonl"),
+		{filepath.Join(dir, "events"), "bluesky"}:     filepath.Join(dir, "events.rejects.jsonl"),
+		{"-", "activitystreams"}:                      "stdin.rejects.jsonl",
+		{"-", "csv"}:                                  "stdin.rejects.csv",
 	} {
-		if got := s.PathFor(src); got != want {
+		if got := s.PathFor(src[0], src[1]); got != want {
 			t.Errorf("PathFor(%s) = %s, want %s", src, got, want)
 		}
 	}
 	src := filepath.Join(dir, "x.csv")
-	s.Write(ingest.Reject{Source: src, Raw: []byte("1,a")}, []byte("id,name"))
-	s.Write(ingest.Reject{Source: src, Raw: []byte("2,b\n")}, []byte("id,name"))
+	s.Write(ingest.Reject{Source: src, Format: "csv", Raw: []byte("1,a")}, []byte("id,name"))
+	s.Write(ingest.Reject{Source: src, Format: "csv", Raw: []byte("2,b\n")}, []byte("id,name"))
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if b, _ := os.ReadFile(s.PathFor(src)); string(b) != "id,name\n1,a\n2,b\n" {
+	if b, _ := os.ReadFile(s.PathFor(src, "csv")); string(b) != "id,name\n1,a\n2,b\n" {
 		t.Errorf("rejects file %q", b)
 	}
 }

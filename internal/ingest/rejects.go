@@ -28,8 +28,8 @@ type rejectFile struct {
 	w *bufio.Writer
 }
 
-// PathFor returns the rejects file path for a source.
-func (s *RejectFiles) PathFor(source string) string {
+// PathFor returns the rejects file path for a source of the given format.
+func (s *RejectFiles) PathFor(source, format string) string {
 	base, dir := filepath.Base(source), filepath.Dir(source)
 	if source == "-" {
 		base, dir = "stdin", "."
@@ -39,7 +39,10 @@ func (s *RejectFiles) PathFor(source string) string {
 	}
 	ext := filepath.Ext(base)
 	stem := strings.TrimSuffix(base, ext)
-	if ext == "" || ext == ".json" {
+	switch {
+	case format == "csv" && ext != ".tsv" && ext != ".txt":
+		ext = ".csv"
+	case format != "csv" && (ext == "" || ext == ".json"):
 		ext = ".jsonl" // rejected elements of a document are written one per line
 	}
 	return filepath.Join(dir, stem+".rejects"+ext)
@@ -52,7 +55,7 @@ func (s *RejectFiles) Write(r Reject, preamble []byte) error {
 	}
 	rf, ok := s.files[r.Source]
 	if !ok {
-		path := s.PathFor(r.Source)
+		path := s.PathFor(r.Source, r.Format)
 		f, err := os.Create(path)
 		if err != nil {
 			return fmt.Errorf("create rejects file: %w", err)

@@ -82,7 +82,7 @@ func (r *run) count(o herald.Outcome) {
 
 func (r *run) reject(rec *herald.Record) error {
 	r.counts.Rejected++
-	rj := Reject{Source: r.src.Name, Pos: rec.Pos, Reason: rec.Err.Error(), Raw: rec.Raw}
+	rj := Reject{Source: r.src.Name, Format: r.src.Format, Pos: rec.Pos, Reason: rec.Err.Error(), Raw: rec.Raw}
 	if r.opt.OnReject != nil {
 		r.opt.OnReject(rj)
 	}
