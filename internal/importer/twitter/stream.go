@@ -15,8 +15,12 @@ import (
 // maxRecord bounds one input record (a line or a document value). Tests lower it.
 var maxRecord = herald.MaxRecordBytes
 
-// errTooLarge is returned when a record exceeds maxRecord bytes.
-var errTooLarge = errors.New("record too large")
+// errTooLarge rejects a record longer than maxRecord bytes; errTooLargeRest
+// one whose end was never read, so the rest of the document is lost.
+var (
+	errTooLarge     = errors.New("record too large")
+	errTooLargeRest = errors.New("record too large; rest not read")
+)
 
 // lineReader reads lines of at most maxRecord bytes; longer lines are cut
 // and flagged, and the reader moves on to the next line.
@@ -67,19 +71,22 @@ type tee struct {
 	buf  []byte
 }
 
+// Read fails once the value being decoded exceeds maxRecord: the decoder
+// only reads while its current value is incomplete, and buf starts there.
 func (t *tee) Read(p []byte) (int, error) {
-	if len(t.buf) > maxRecord+64<<10 {
-		return 0, errTooLarge
+	if len(t.buf) > maxRecord {
+		return 0, errTooLargeRest
 	}
 	n, err := t.r.Read(p)
 	t.buf = append(t.buf, p[:n]...)
 	return n, err
 }
 
-// drop forgets the bytes before input offset off.
+// drop forgets the bytes before input offset off. It reslices rather than
+// copies: the next growth of buf copies only what is left.
 func (t *tee) drop(off int64) {
 	if k := off - t.base; k > 0 && k <= int64(len(t.buf)) {
-		t.buf = append(t.buf[:0], t.buf[k:]...)
+		t.buf = t.buf[k:]
 		t.base = off
 	}
 }
@@ -110,46 +117,67 @@ func scanDoc(r io.Reader, fn func(raw []byte, err error) error) error {
 	br := bufio.NewReader(r)
 	first, err := firstByte(br)
 	if err != nil {
-		return nil
+		return asIOError(err)
 	}
 	t := &tee{r: br}
-	dec := json.NewDecoder(t)
-	fail := func(off int64, err error) error {
-		if ioErr := asIOError(err); ioErr != nil {
-			return ioErr
-		}
-		return fn(t.rest(off), err)
-	}
-	decode := func() (bool, error) {
-		off := dec.InputOffset()
-		t.drop(off)
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err == io.EOF {
-			return false, nil
-		} else if err != nil {
-			return false, fail(off, err)
-		}
-		return true, fn(raw, nil)
-	}
+	s := &docScanner{t: t, dec: json.NewDecoder(t), fn: fn}
 	if first == '[' {
-		if _, err := dec.Token(); err != nil {
-			return fail(0, err)
+		if _, err := s.dec.Token(); err != nil {
+			return s.fail(0, err)
 		}
-		for dec.More() {
-			if ok, err := decode(); !ok || err != nil {
+		for s.dec.More() {
+			if ok, err := s.decode(); !ok || err != nil {
 				return err
 			}
 		}
-		off := dec.InputOffset()
-		if _, err := dec.Token(); err != nil {
-			return fail(off, err)
+		off := s.dec.InputOffset()
+		if _, err := s.dec.Token(); err != nil {
+			return s.fail(off, err)
 		}
 	}
 	for {
-		if ok, err := decode(); !ok || err != nil {
+		if ok, err := s.decode(); !ok || err != nil {
 			return err
 		}
 	}
+}
+
+// docScanner decodes the values of a document, keeping their bytes.
+type docScanner struct {
+	t   *tee
+	dec *json.Decoder
+	fn  func(raw []byte, err error) error
+}
+
+// decode hands the next value to fn; ok is false at the end of the input or
+// after a value that could not be decoded.
+func (s *docScanner) decode() (ok bool, err error) {
+	off := s.dec.InputOffset()
+	s.t.drop(off)
+	var raw json.RawMessage
+	if err := s.dec.Decode(&raw); err == io.EOF {
+		return false, nil
+	} else if err != nil {
+		return false, s.fail(off, err)
+	}
+	if len(raw) > maxRecord {
+		return true, s.fn(raw[:maxRecord], errTooLarge)
+	}
+	return true, s.fn(raw, nil)
+}
+
+// fail hands fn the rest of the input from offset off with err, unless err
+// is an input error (returned) or nothing is left (only a document's closing
+// bytes are missing: no record is lost).
+func (s *docScanner) fail(off int64, err error) error {
+	if ioErr := asIOError(err); ioErr != nil {
+		return ioErr
+	}
+	rest := s.t.rest(off)
+	if len(rest) == 0 {
+		return nil
+	}
+	return s.fn(rest, err)
 }
 
 // firstByte returns the first non-blank byte of br without consuming it.
@@ -202,12 +230,14 @@ func describe(err error) error {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	switch {
-	case errors.Is(err, io.ErrUnexpectedEOF), errors.As(err, &syn) && syn.Msg == "unexpected end of JSON input":
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.As(err, &syn) && syn.Error() == "unexpected end of JSON input":
 		return errors.New("truncated JSON: unexpected end of input")
 	case errors.Is(err, errTooLarge):
 		return fmt.Errorf("record longer than %d bytes", maxRecord)
+	case errors.Is(err, errTooLargeRest):
+		return fmt.Errorf("record longer than %d bytes; the rest of the document was not read", maxRecord)
 	case errors.As(err, &syn):
-		return fmt.Errorf("invalid JSON: %s at byte %d", syn.Msg, syn.Offset)
+		return fmt.Errorf("invalid JSON: %s at byte %d", syn.Error(), syn.Offset)
 	case errors.As(err, &typ):
 		return fmt.Errorf("field %s: JSON %s where %s expected", typ.Field, typ.Value, typ.Type)
 	}

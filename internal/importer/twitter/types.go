@@ -55,18 +55,18 @@ type includes struct {
 // object is the union of a v2 tweet, a v2 user and a v1.1 status: the fields
 // Herald reads from each. The shapes do not clash on any key Herald reads.
 type object struct {
-	ID        flexID  `json:"id"`
-	IDStr     string  `json:"id_str"`
-	Text      *string `json:"text"`
-	FullText  string  `json:"full_text"`
-	CreatedAt string  `json:"created_at"`
-	Lang      string  `json:"lang"`
+	ID        flexID   `json:"id"`
+	IDStr     string   `json:"id_str"`
+	Text      *string  `json:"text"`
+	FullText  string   `json:"full_text"`
+	CreatedAt string   `json:"created_at"`
+	Lang      string   `json:"lang"`
 	Entities  entities `json:"entities"`
 
 	// v2 tweet
 	AuthorID        string `json:"author_id"`
 	ConversationID  string `json:"conversation_id"`
-	InReplyToUserID string `json:"in_reply_to_user_id"`
+	InReplyToUserID flexID `json:"in_reply_to_user_id"` // a number in v1.1
 	Referenced      []struct {
 		Type string `json:"type"`
 		ID   string `json:"id"`
