@@ -27,7 +27,7 @@ type result struct {
 }
 
 // herald runs the CLI in dir with the given database and arguments.
-func herald(t *testing.T, dir string, stdin string, args ...string) result {
+func runCLI(t *testing.T, dir string, stdin string, args ...string) result {
 	t.Helper()
 	var out, errb bytes.Buffer
 	env := Env{Getenv: func(k string) string {
@@ -52,7 +52,7 @@ func writeFile(t *testing.T, dir, name, content string) string {
 // importJSON imports with --json and decodes the summary.
 func importJSON(t *testing.T, dir string, args ...string) (importSummary, result) {
 	t.Helper()
-	r := herald(t, dir, "", append([]string{"import", "--json"}, args...)...)
+	r := runCLI(t, dir, "", append([]string{"import", "--json"}, args...)...)
 	var s importSummary
 	if r.stdout != "" {
 		if err := json.Unmarshal([]byte(r.stdout), &s); err != nil {
@@ -85,19 +85,19 @@ type importSummary struct {
 
 func TestHelp(t *testing.T) {
 	dir := t.TempDir()
-	if r := herald(t, dir, "", "help"); r.code != 0 || !strings.Contains(r.stderr, "import") {
+	if r := runCLI(t, dir, "", "help"); r.code != 0 || !strings.Contains(r.stderr, "import") {
 		t.Errorf("help: %+v", r)
 	}
 	for _, c := range commands() {
-		if r := herald(t, dir, "", c.name, "--help"); r.code != 0 || !strings.Contains(r.stderr, "Usage: herald "+c.name) {
+		if r := runCLI(t, dir, "", c.name, "--help"); r.code != 0 || !strings.Contains(r.stderr, "Usage: herald "+c.name) {
 			t.Errorf("%s --help: code %d, stderr %q", c.name, r.code, r.stderr)
 		}
 	}
-	r := herald(t, dir, "", "frobnicate")
+	r := runCLI(t, dir, "", "frobnicate")
 	if r.code != ExitUsage || strings.Count(r.stderr, "\n") != 1 || !strings.Contains(r.stderr, "unknown command") {
 		t.Errorf("unknown command: %+v", r)
 	}
-	if r := herald(t, dir, "", "import"); r.code != ExitUsage {
+	if r := runCLI(t, dir, "", "import"); r.code != ExitUsage {
 		t.Errorf("import without files: %+v", r)
 	}
 }

@@ -110,6 +110,7 @@ type importRun struct {
 	rejects  *ingest.RejectFiles
 	reported int
 	rows     []summaryRow
+	jobs     []*store.ImportJob
 	failed   int
 }
 
@@ -140,6 +141,7 @@ func (r *importRun) run(ctx context.Context, files []string) error {
 		}
 		if r.f.strict || errors.Is(err, context.Canceled) || isStoreError(err) {
 			w.Rollback()
+			r.recordRolledBack(ctx, err)
 			if !r.f.strict {
 				r.printSummary()
 			}
@@ -209,7 +211,7 @@ func (r *importRun) importFile(ctx context.Context, w *store.Writer, tagger *bra
 		return row, err
 	}
 	job := &store.ImportJob{WorkspaceID: r.ws.ID, Source: file, Format: row.Format}
-	if err := r.db.StartImport(ctx, job); err != nil {
+	if err := w.StartImport(ctx, job); err != nil {
 		return row, storeError{err}
 	}
 	start := time.Now()
@@ -218,17 +220,32 @@ func (r *importRun) importFile(ctx context.Context, w *store.Writer, tagger *bra
 		ingest.Options{Strict: r.f.strict, Analyzer: tagger, Rejects: r.rejects, OnReject: r.report, OnProgress: bar.update})
 	bar.done()
 	row.Seconds = time.Since(start).Seconds()
-	r.finishJob(ctx, job, row.Counts, err)
+	r.jobs = append(r.jobs, job)
+	fillJob(job, row.Counts, err)
+	if ferr := w.FinishImport(context.WithoutCancel(ctx), job); ferr != nil && err == nil {
+		err = storeError{ferr}
+	}
 	return row, err
 }
 
-func (r *importRun) finishJob(ctx context.Context, job *store.ImportJob, c ingest.Counts, err error) {
+func fillJob(job *store.ImportJob, c ingest.Counts, err error) {
 	job.Status, job.Read, job.Created, job.Updated, job.Unchanged, job.Rejected = "done", c.Read, c.Created, c.Updated, c.Unchanged+c.Deleted, c.Rejected
 	if err != nil {
 		job.Status, job.Error = "failed", oneLine(err)
 	}
-	if ferr := r.db.FinishImport(context.WithoutCancel(ctx), job); ferr != nil {
-		fmt.Fprintf(r.a.env.Stderr, "herald: %s\n", oneLine(ferr))
+}
+
+// recordRolledBack records the jobs of a rolled-back run as failed, so the
+// attempt leaves a trace even though its data is gone.
+func (r *importRun) recordRolledBack(ctx context.Context, cause error) {
+	ctx = context.WithoutCancel(ctx)
+	for _, job := range r.jobs {
+		if job.Status != "failed" {
+			job.Status, job.Error = "failed", "rolled back: "+oneLine(cause)
+		}
+		if err := r.db.StartImport(ctx, job); err == nil {
+			err = r.db.FinishImport(ctx, job)
+		}
 	}
 }
 
@@ -267,13 +284,13 @@ func (r *importRun) report(rj ingest.Reject) {
 // run instead of moving on to the next file.
 type storeErrors struct{ w *store.Writer }
 
-func (s storeErrors) PutActivity(ctx context.Context, a *herald.Activity) (herald.Outcome, error) {
-	o, err := s.w.PutActivity(ctx, a)
+func (s storeErrors) PutActivities(ctx context.Context, acts []*herald.Activity) ([]herald.Outcome, error) {
+	o, err := s.w.PutActivities(ctx, acts)
 	return o, wrapStore(err)
 }
 
-func (s storeErrors) PutIdentity(ctx context.Context, i *herald.Identity) error {
-	return wrapStore(s.w.PutIdentity(ctx, i))
+func (s storeErrors) PutIdentities(ctx context.Context, ids []*herald.Identity) error {
+	return wrapStore(s.w.PutIdentities(ctx, ids))
 }
 
 func (s storeErrors) Tombstone(ctx context.Context, k herald.Key) (herald.Outcome, error) {

@@ -12,7 +12,7 @@ func TestPersonLinkUnlink(t *testing.T) {
 	if _, r := importJSON(t, dir, append(cfg, in)...); r.code != 0 {
 		t.Fatal(r.stderr)
 	}
-	r := herald(t, dir, "", append([]string{"person", "link", "--json", "mastodon:@al", "mastodon:al2"}, cfg...)...)
+	r := runCLI(t, dir, "", append([]string{"person", "link", "--json", "mastodon:@al@s.example", "mastodon:al2@s.example"}, cfg...)...)
 	if r.code != 0 {
 		t.Fatalf("link: %+v", r)
 	}
@@ -26,18 +26,18 @@ func TestPersonLinkUnlink(t *testing.T) {
 	if len(p.Person.Identities) != 2 || len(p.Activities) != 2 {
 		t.Errorf("linked person: %s", r.stdout)
 	}
-	st := herald(t, dir, "", append([]string{"status", "--json"}, cfg...)...)
+	st := runCLI(t, dir, "", append([]string{"status", "--json"}, cfg...)...)
 	if !strings.Contains(st.stdout, `"people": 1`) {
 		t.Errorf("after link: %s", st.stdout)
 	}
-	if r := herald(t, dir, "", append([]string{"person", "unlink", "mastodon:al2"}, cfg...)...); r.code != 0 {
+	if r := runCLI(t, dir, "", append([]string{"person", "unlink", "mastodon:al2@s.example"}, cfg...)...); r.code != 0 {
 		t.Fatalf("unlink: %+v", r)
 	}
-	st = herald(t, dir, "", append([]string{"status", "--json"}, cfg...)...)
+	st = runCLI(t, dir, "", append([]string{"status", "--json"}, cfg...)...)
 	if !strings.Contains(st.stdout, `"people": 2`) {
 		t.Errorf("after unlink: %s", st.stdout)
 	}
-	if r := herald(t, dir, "", append([]string{"person", "twitter:@nobody"}, cfg...)...); r.code != ExitError || !strings.Contains(r.stderr, "no identity") {
+	if r := runCLI(t, dir, "", append([]string{"person", "twitter:@nobody"}, cfg...)...); r.code != ExitError || !strings.Contains(r.stderr, "no identity") {
 		t.Errorf("unknown person: %+v", r)
 	}
 }
@@ -46,14 +46,14 @@ func TestWorkspaceChoice(t *testing.T) {
 	dir := t.TempDir()
 	cfg := writeFile(t, dir, "two.toml", testConfig+"\n[[workspace]]\nslug = \"bikes\"\nname = \"Bikes\"\n")
 	in := writeFile(t, dir, "a.jsonl", asLine("1", "al", "2026-01-02T10:00:00Z", "acme")+"\n")
-	r := herald(t, dir, "", "--config", cfg, "import", in)
+	r := runCLI(t, dir, "", "--config", cfg, "import", in)
 	if r.code != ExitUsage || !strings.Contains(r.stderr, "choose one with --workspace") {
 		t.Fatalf("ambiguous workspace: %+v", r)
 	}
-	if r := herald(t, dir, "", "--config", cfg, "import", "--workspace", "bikes", in); r.code != 0 {
+	if r := runCLI(t, dir, "", "--config", cfg, "import", "--workspace", "bikes", in); r.code != 0 {
 		t.Fatalf("import into bikes: %+v", r)
 	}
-	st := herald(t, dir, "", "--config", cfg, "status", "--json")
+	st := runCLI(t, dir, "", "--config", cfg, "status", "--json")
 	var s []struct {
 		Workspace  string `json:"workspace"`
 		Activities int64  `json:"activities"`
@@ -62,19 +62,19 @@ func TestWorkspaceChoice(t *testing.T) {
 	if len(s) != 2 || s[0].Workspace != "bikes" || s[0].Activities != 1 || s[1].Activities != 0 {
 		t.Errorf("statuses %+v", s)
 	}
-	ws := herald(t, dir, "", "--config", cfg, "workspace", "list", "--json")
+	ws := runCLI(t, dir, "", "--config", cfg, "workspace", "list", "--json")
 	if !strings.Contains(ws.stdout, `"slug": "acme"`) {
 		t.Errorf("workspace list: %s", ws.stdout)
 	}
 	bad := writeFile(t, dir, "bad.toml", "[[workspace]]\nname = \"x\"\ncolour = 1\n")
-	if r := herald(t, dir, "", "--config", bad, "status"); r.code != ExitError || !strings.Contains(r.stderr, "unknown key workspace.colour") {
+	if r := runCLI(t, dir, "", "--config", bad, "status"); r.code != ExitError || !strings.Contains(r.stderr, "unknown key workspace.colour") {
 		t.Errorf("bad config: %+v", r)
 	}
 }
 
 func TestDemo(t *testing.T) {
 	dir := t.TempDir()
-	r := herald(t, dir, "", "demo", "--people", "300", "--json")
+	r := runCLI(t, dir, "", "demo", "--people", "300", "--json")
 	if r.code != 0 {
 		t.Fatalf("demo: %+v", r)
 	}

@@ -6,7 +6,11 @@ import (
 	"runtime/debug"
 )
 
-func runVersion(_ context.Context, a *app, _ []string) error {
+func runVersion(_ context.Context, a *app, args []string) error {
+	fs := a.flagSet("version", a.cmd.usage)
+	if _, err := a.parseArgs(fs, args); err != nil {
+		return err
+	}
 	v := "(devel)"
 	if bi, ok := debug.ReadBuildInfo(); ok {
 		if bi.Main.Version != "" {

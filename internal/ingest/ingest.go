@@ -16,9 +16,11 @@ import (
 )
 
 // Writer is the storage the pipeline needs (satisfied by *store.Writer).
+// The pipeline hands it records in batches: a remote database is not asked
+// once per record.
 type Writer interface {
-	PutActivity(ctx context.Context, a *herald.Activity) (herald.Outcome, error)
-	PutIdentity(ctx context.Context, i *herald.Identity) error
+	PutActivities(ctx context.Context, acts []*herald.Activity) ([]herald.Outcome, error)
+	PutIdentities(ctx context.Context, ids []*herald.Identity) error
 	Tombstone(ctx context.Context, k herald.Key) (herald.Outcome, error)
 }
 

@@ -19,52 +19,90 @@ type run struct {
 }
 
 func (r *run) consume(ctx context.Context, batches <-chan []herald.Record) error {
+	next := int64(ProgressEvery)
 	for batch := range batches {
-		for i := range batch {
-			if err := r.store(ctx, &batch[i]); err != nil {
-				return err
-			}
-			if r.counts.Read%ProgressEvery == 0 {
-				r.progress()
-			}
+		if err := r.storeBatch(ctx, batch); err != nil {
+			return err
+		}
+		if r.counts.Read >= next {
+			r.progress()
+			next = r.counts.Read + ProgressEvery
 		}
 	}
 	return nil
 }
 
-func (r *run) store(ctx context.Context, rec *herald.Record) error {
-	if rec.Preamble {
-		r.preamble = append([]byte(nil), rec.Raw...)
-		return nil
+// segment gathers consecutive records that can be stored together.
+type segment struct {
+	actors     []*herald.Identity
+	activities []*herald.Activity
+}
+
+// storeBatch stores a batch of records in order: runs of activities and
+// accounts together, rejects and tombstones one by one between them.
+func (r *run) storeBatch(ctx context.Context, batch []herald.Record) error {
+	var seg segment
+	for i := range batch {
+		rec := &batch[i]
+		if rec.Preamble {
+			r.preamble = append([]byte(nil), rec.Raw...)
+			continue
+		}
+		r.counts.Read++
+		switch {
+		case rec.Err != nil:
+			if err := r.reject(rec); err != nil {
+				return err
+			}
+		case rec.Tombstone != nil && rec.Activity == nil:
+			if err := r.flush(ctx, &seg); err != nil {
+				return err
+			}
+			if err := r.tombstone(ctx, *rec.Tombstone); err != nil {
+				return err
+			}
+		default:
+			for k := range rec.Actors {
+				seg.actors = append(seg.actors, &rec.Actors[k])
+			}
+			if rec.Activity != nil {
+				seg.activities = append(seg.activities, rec.Activity)
+			} else {
+				r.counts.Accounts++
+			}
+		}
 	}
-	r.counts.Read++
-	if rec.Err != nil {
-		return r.reject(rec)
-	}
-	for k := range rec.Actors {
-		if err := r.w.PutIdentity(ctx, &rec.Actors[k]); err != nil {
+	return r.flush(ctx, &seg)
+}
+
+func (r *run) flush(ctx context.Context, seg *segment) error {
+	if len(seg.actors) > 0 {
+		if err := r.w.PutIdentities(ctx, seg.actors); err != nil {
 			return err
 		}
 	}
-	switch {
-	case rec.Activity != nil:
-		out, err := r.w.PutActivity(ctx, rec.Activity)
+	if len(seg.activities) > 0 {
+		outs, err := r.w.PutActivities(ctx, seg.activities)
 		if err != nil {
 			return err
 		}
-		r.count(out)
-	case rec.Tombstone != nil:
-		out, err := r.w.Tombstone(ctx, *rec.Tombstone)
-		if err != nil {
-			return err
+		for _, o := range outs {
+			r.count(o)
 		}
-		if out == herald.Updated {
-			r.counts.Deleted++
-		} else {
-			r.counts.Unchanged++
-		}
-	default:
-		r.counts.Accounts++
+	}
+	*seg = segment{}
+	return nil
+}
+
+func (r *run) tombstone(ctx context.Context, k herald.Key) error {
+	out, err := r.w.Tombstone(ctx, k)
+	if err != nil {
+		return err
+	}
+	if out == herald.Updated {
+		r.counts.Deleted++
+	} else {
+		r.counts.Unchanged++
 	}
 	return nil
 }

@@ -2,8 +2,7 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"errors"
+	"encoding/binary"
 	"fmt"
 	"hash/maphash"
 	"strings"
@@ -34,6 +33,8 @@ func newIdentityCache() *identityCache {
 
 func cacheKey(n herald.Network, externalID string) string { return string(n) + "\x00" + externalID }
 
+func (c *identityCache) forget(key string) { delete(c.m, key) }
+
 func (c *identityCache) put(key string, e cachedIdentity) {
 	if len(c.m) >= identityCacheMax {
 		clear(c.m)
@@ -49,97 +50,294 @@ func (c *identityCache) fingerprint(i *herald.Identity) uint64 {
 		h.WriteString(s)
 		h.WriteByte(0)
 	}
-	fmt.Fprint(&h, i.Followers, i.Following)
+	var b [16]byte
+	binary.LittleEndian.PutUint64(b[:8], uint64(i.Followers))
+	binary.LittleEndian.PutUint64(b[8:], uint64(i.Following))
+	h.Write(b[:])
 	return h.Sum64()
 }
 
-// putIdentity stores an identity snapshot within tx and returns its id and
-// person id. A snapshot older than the stored one changes nothing; empty or
-// unknown fields never overwrite known ones. An identity known only by
-// handle ("@alice") and one with a real id and the same handle on the same
-// network are the same account: the first real id seen upgrades the
-// placeholder in place.
-func (w *Writer) putIdentity(ctx context.Context, i *herald.Identity) (cachedIdentity, error) {
-	key := cacheKey(i.Network, i.ExternalID)
-	fp := w.cache.fingerprint(i)
-	obs := ms(i.ObservedAt)
-	if e, ok := w.cache.m[key]; ok && (e.fingerprint == fp || obs < e.observed) {
-		return e, nil
+// putIdentities stores identity snapshots within the writer's transaction
+// and returns their ids and person ids, in order. A snapshot older than the
+// stored one changes nothing; empty or unknown fields never overwrite known
+// ones. An identity known only by handle ("@alice") and one with a real id
+// and the same handle on the same network are the same account: the first
+// real id seen upgrades the placeholder in place.
+//
+// Work is batched: identities not in the cache are looked up with one query
+// per network, and new ones are inserted with multi-row statements, so that
+// a PostgreSQL server is not asked once per account.
+func (w *Writer) putIdentities(ctx context.Context, ids []*herald.Identity) ([]cachedIdentity, error) {
+	out := make([]cachedIdentity, len(ids))
+	resolved := map[string]cachedIdentity{}
+	var pending []int
+	for k, i := range ids {
+		if e, ok := w.cached(i); ok {
+			out[k] = e
+		} else {
+			pending = append(pending, k)
+		}
 	}
-	e, found, err := w.findIdentity(ctx, i)
+	if len(pending) == 0 {
+		return out, nil
+	}
+	known, err := w.prefetch(ctx, ids, pending)
 	if err != nil {
-		return e, err
+		return nil, err
 	}
-	if !found {
-		e, err = w.insertIdentity(ctx, i)
-	} else if obs >= e.observed {
-		err = w.updateIdentity(ctx, e.id, i)
-		e.observed = obs
+	var inserts []*herald.Identity
+	for _, k := range pending {
+		i := ids[k]
+		key := cacheKey(i.Network, i.ExternalID)
+		if _, ok := resolved[key]; ok {
+			continue
+		}
+		e, found, err := w.lookup(ctx, i, known)
+		if err != nil {
+			return nil, err
+		}
+		if !found {
+			resolved[key] = cachedIdentity{id: -1}
+			inserts = append(inserts, i)
+			continue
+		}
+		if obs := ms(i.ObservedAt); obs >= e.observed {
+			if err := w.updateIdentity(ctx, e.id, i); err != nil {
+				return nil, fmt.Errorf("store identity %s: %w", i.Key(), err)
+			}
+			e.observed = obs
+		}
+		e.fingerprint = w.cache.fingerprint(i)
+		resolved[key] = e
 	}
-	if err != nil {
-		return e, fmt.Errorf("store identity %s: %w", i.Key(), err)
+	if err := w.insertIdentities(ctx, inserts, resolved); err != nil {
+		return nil, err
 	}
-	e.fingerprint = fp
-	w.cache.put(key, e)
-	return e, nil
+	for _, k := range pending {
+		e := resolved[cacheKey(ids[k].Network, ids[k].ExternalID)]
+		w.cache.put(cacheKey(ids[k].Network, ids[k].ExternalID), e)
+		out[k] = e
+	}
+	return out, nil
 }
 
-// findIdentity looks an identity up by key, then by handle across the
-// placeholder/real-id divide.
-func (w *Writer) findIdentity(ctx context.Context, i *herald.Identity) (cachedIdentity, bool, error) {
-	const q = `SELECT id, person_id, observed_at FROM identities WHERE workspace_id = $1 AND network = $2 AND external_id = $3`
-	var e cachedIdentity
-	err := w.tx.QueryRowContext(ctx, q, w.ws, string(i.Network), i.ExternalID).Scan(&e.id, &e.personID, &e.observed)
-	if err == nil {
+// cached returns the cache entry for an identity when the snapshot brings
+// nothing new: the same fields, or an older observation.
+func (w *Writer) cached(i *herald.Identity) (cachedIdentity, bool) {
+	e, ok := w.cache.m[cacheKey(i.Network, i.ExternalID)]
+	if !ok {
+		return e, false
+	}
+	return e, e.fingerprint == w.cache.fingerprint(i) || ms(i.ObservedAt) < e.observed
+}
+
+// knownIdentities is what one prefetch query found, by key and by handle.
+type knownIdentities struct {
+	byKey    map[string]cachedIdentity // cacheKey(network, external_id)
+	byHandle map[string]cachedIdentity // network + "\x00" + handle_key: the newest
+}
+
+// prefetch loads the stored identities the pending snapshots may be: by
+// external id, by "@handle" placeholder and by handle.
+func (w *Writer) prefetch(ctx context.Context, ids []*herald.Identity, pending []int) (*knownIdentities, error) {
+	keys, handles := map[herald.Network][]any{}, map[herald.Network][]any{}
+	for _, k := range pending {
+		i := ids[k]
+		keys[i.Network] = append(keys[i.Network], i.ExternalID)
+		if i.Handle != "" {
+			hk := strings.ToLower(i.Handle)
+			keys[i.Network] = append(keys[i.Network], "@"+hk)
+			handles[i.Network] = append(handles[i.Network], hk)
+		}
+	}
+	known := &knownIdentities{byKey: map[string]cachedIdentity{}, byHandle: map[string]cachedIdentity{}}
+	per := w.d.rowsPerStatement()
+	for n, ks := range keys {
+		for len(ks) > 0 {
+			if err := w.prefetchNetwork(ctx, n, ks[:min(per, len(ks))], nil, known); err != nil {
+				return nil, err
+			}
+			ks = ks[min(per, len(ks)):]
+		}
+		for hs := handles[n]; len(hs) > 0; hs = hs[min(per, len(hs)):] {
+			if err := w.prefetchNetwork(ctx, n, nil, hs[:min(per, len(hs))], known); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return known, nil
+}
+
+func (w *Writer) prefetchNetwork(ctx context.Context, n herald.Network, keys, handles []any, known *knownIdentities) error {
+	// By id or by handle, never both in one query: an OR would scan.
+	q := `SELECT id, person_id, observed_at, external_id, handle_key FROM identities WHERE workspace_id = $1 AND network = $2 AND `
+	args := []any{w.ws, string(n)}
+	if len(keys) > 0 {
+		q += `external_id IN (` + placeholders(3, len(keys)) + `)`
+		args = append(args, keys...)
+	} else {
+		q += `handle_key IN (` + placeholders(3, len(handles)) + `)`
+		args = append(args, handles...)
+	}
+	err := w.scanRows(ctx, q, args, func(scan func(...any) error) error {
+		var e cachedIdentity
+		var ext, hk string
+		if err := scan(&e.id, &e.personID, &e.observed, &ext, &hk); err != nil {
+			return err
+		}
+		known.byKey[cacheKey(n, ext)] = e
+		if prev, ok := known.byHandle[cacheKey(n, hk)]; !ok || e.observed > prev.observed {
+			known.byHandle[cacheKey(n, hk)] = e
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("find identities: %w", err)
+	}
+	return nil
+}
+
+// lookup finds the stored identity a snapshot is, adopting a handle-only
+// placeholder when the snapshot brings the account's real id.
+func (w *Writer) lookup(ctx context.Context, i *herald.Identity, known *knownIdentities) (cachedIdentity, bool, error) {
+	if e, ok := known.byKey[cacheKey(i.Network, i.ExternalID)]; ok {
 		return e, true, nil
 	}
-	if !errors.Is(err, sql.ErrNoRows) {
-		return e, false, fmt.Errorf("find identity %s: %w", i.Key(), err)
-	}
 	if i.Handle == "" {
-		return e, false, nil
+		return cachedIdentity{}, false, nil
 	}
-	handleKey := strings.ToLower(i.Handle)
+	hk := strings.ToLower(i.Handle)
 	if strings.HasPrefix(i.ExternalID, "@") {
-		// A handle-only record: use the account with that handle, newest first.
-		err = w.tx.QueryRowContext(ctx, `SELECT id, person_id, observed_at FROM identities
-			WHERE workspace_id = $1 AND network = $2 AND handle_key = $3 ORDER BY observed_at DESC LIMIT 1`,
-			w.ws, string(i.Network), handleKey).Scan(&e.id, &e.personID, &e.observed)
-	} else {
-		// A real id: adopt a handle-only placeholder for the same account.
-		err = w.tx.QueryRowContext(ctx, `UPDATE identities SET external_id = $4
-			WHERE workspace_id = $1 AND network = $2 AND external_id = $3
-			RETURNING id, person_id, observed_at`,
-			w.ws, string(i.Network), "@"+handleKey, i.ExternalID).Scan(&e.id, &e.personID, &e.observed)
+		e, ok := known.byHandle[cacheKey(i.Network, hk)]
+		return e, ok, nil
 	}
-	if errors.Is(err, sql.ErrNoRows) {
+	placeholder := cacheKey(i.Network, "@"+hk)
+	e, ok := known.byKey[placeholder]
+	if !ok {
 		return e, false, nil
 	}
-	if err != nil {
-		return e, false, fmt.Errorf("find identity %s by handle: %w", i.Key(), err)
+	if err := w.exec(ctx, adoptPlaceholderSQL, w.ws, string(i.Network), "@"+hk, i.ExternalID); err != nil {
+		return e, false, fmt.Errorf("adopt identity %s: %w", i.Key(), err)
 	}
+	delete(known.byKey, placeholder)
+	w.cache.forget(placeholder)
+	known.byKey[cacheKey(i.Network, i.ExternalID)] = e
 	return e, true, nil
 }
 
-func (w *Writer) insertIdentity(ctx context.Context, i *herald.Identity) (cachedIdentity, error) {
-	e := cachedIdentity{observed: ms(i.ObservedAt)}
-	err := w.tx.QueryRowContext(ctx, `INSERT INTO persons (workspace_id, display_name, created_at) VALUES ($1, '', $2) RETURNING id`,
-		w.ws, ms(w.d.now())).Scan(&e.personID)
-	if err != nil {
-		return e, fmt.Errorf("create person: %w", err)
+// insertIdentities creates a person and an identity for each new account,
+// with multi-row statements, and records them in resolved.
+func (w *Writer) insertIdentities(ctx context.Context, ids []*herald.Identity, resolved map[string]cachedIdentity) error {
+	for len(ids) > 0 {
+		n := min(len(ids), w.d.rowsPerStatement())
+		if err := w.insertIdentityChunk(ctx, ids[:n], resolved); err != nil {
+			return err
+		}
+		ids = ids[n:]
 	}
-	err = w.tx.QueryRowContext(ctx, `INSERT INTO identities (workspace_id, person_id, origin_person_id, network, external_id,
-		handle, handle_key, display_name, bio, followers, following, profile_url, observed_at)
-		VALUES ($1, $2, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-		w.ws, e.personID, string(i.Network), i.ExternalID, i.Handle, strings.ToLower(i.Handle),
-		i.DisplayName, i.Bio, i.Followers, i.Following, i.ProfileURL, e.observed).Scan(&e.id)
-	return e, err
+	return nil
+}
+
+// rowsPerStatement is how many rows one multi-row statement carries. On
+// PostgreSQL each statement is a round trip, so 200 rows travel together
+// (within the parameter limit). On SQLite a statement is a function call,
+// and its named-parameter binding grows quadratically with the parameter
+// count, so single-row statements, prepared once per batch, are fastest.
+func (d *DB) rowsPerStatement() int {
+	if d.engine == Postgres {
+		return 200
+	}
+	return 1
+}
+
+func (w *Writer) insertIdentityChunk(ctx context.Context, ids []*herald.Identity, resolved map[string]cachedIdentity) error {
+	now := ms(w.d.now())
+	args := []any{w.ws, now}
+	var vals []string
+	for k, i := range ids {
+		vals = append(vals, fmt.Sprintf("($1, '', $2, $%d)", 3+k))
+		args = append(args, i.Key().String())
+	}
+	persons := map[string]int64{}
+	if err := w.scanRows(ctx, `INSERT INTO persons (workspace_id, display_name, created_at, origin) VALUES `+
+		strings.Join(vals, ", ")+` RETURNING id, origin`, args, func(scan func(...any) error) error {
+		var id int64
+		var origin string
+		err := scan(&id, &origin)
+		persons[origin] = id
+		return err
+	}); err != nil {
+		return fmt.Errorf("create people: %w", err)
+	}
+	args, vals = []any{w.ws}, vals[:0]
+	for _, i := range ids {
+		key, origin := cacheKey(i.Network, i.ExternalID), i.Key().String()
+		b := len(args)
+		vals = append(vals, fmt.Sprintf("($1, $%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d)",
+			b+1, b+1, b+2, b+3, b+4, b+5, b+6, b+7, b+8, b+9, b+10, b+11))
+		args = append(args, persons[origin], string(i.Network), i.ExternalID, i.Handle, strings.ToLower(i.Handle),
+			i.DisplayName, i.Bio, i.Followers, i.Following, i.ProfileURL, ms(i.ObservedAt))
+		resolved[key] = cachedIdentity{personID: persons[origin], observed: ms(i.ObservedAt), fingerprint: w.cache.fingerprint(i)}
+	}
+	return w.scanRows(ctx, `INSERT INTO identities (workspace_id, person_id, origin_person_id, network, external_id,
+		handle, handle_key, display_name, bio, followers, following, profile_url, observed_at) VALUES `+
+		strings.Join(vals, ", ")+` RETURNING id, network, external_id`, args, func(scan func(...any) error) error {
+		var id int64
+		var n, ext string
+		if err := scan(&id, &n, &ext); err != nil {
+			return fmt.Errorf("create identities: %w", err)
+		}
+		key := cacheKey(herald.Network(n), ext)
+		e := resolved[key]
+		e.id = id
+		resolved[key] = e
+		return nil
+	})
+}
+
+// scanRows runs a query, prepared once per transaction, in the writer's
+// transaction and calls f per row.
+func (w *Writer) scanRows(ctx context.Context, q string, args []any, f func(scan func(...any) error) error) error {
+	st, err := w.stmt(ctx, q)
+	if err != nil {
+		return err
+	}
+	rows, err := st.QueryContext(ctx, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := f(rows.Scan); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// placeholders renders "$start, $start+1, …" for n parameters.
+func placeholders(start, n int) string {
+	var b strings.Builder
+	for k := 0; k < n; k++ {
+		if k > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "$%d", start+k)
+	}
+	return b.String()
 }
 
 // updateIdentity refreshes an identity from a newer snapshot; empty strings
 // and unknown (-1) counts keep the stored values.
 func (w *Writer) updateIdentity(ctx context.Context, id int64, i *herald.Identity) error {
-	_, err := w.tx.ExecContext(ctx, `UPDATE identities SET
+	return w.exec(ctx, updateIdentitySQL,
+		id, i.Handle, strings.ToLower(i.Handle), i.DisplayName, i.Bio, i.Followers, i.Following, i.ProfileURL, ms(i.ObservedAt))
+}
+
+const (
+	adoptPlaceholderSQL = `UPDATE identities SET external_id = $4
+		WHERE workspace_id = $1 AND network = $2 AND external_id = $3`
+	updateIdentitySQL = `UPDATE identities SET
 		handle = CASE WHEN $2 = '' THEN handle ELSE $2 END,
 		handle_key = CASE WHEN $2 = '' THEN handle_key ELSE $3 END,
 		display_name = CASE WHEN $4 = '' THEN display_name ELSE $4 END,
@@ -148,7 +346,5 @@ func (w *Writer) updateIdentity(ctx context.Context, id int64, i *herald.Identit
 		following = CASE WHEN CAST($7 AS BIGINT) < 0 THEN following ELSE CAST($7 AS BIGINT) END,
 		profile_url = CASE WHEN $8 = '' THEN profile_url ELSE $8 END,
 		observed_at = $9
-		WHERE id = $1`,
-		id, i.Handle, strings.ToLower(i.Handle), i.DisplayName, i.Bio, i.Followers, i.Following, i.ProfileURL, ms(i.ObservedAt))
-	return err
-}
+		WHERE id = $1`
+)

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"time"
 )
@@ -23,12 +24,34 @@ type ImportJob struct {
 	Error       string    `json:"error,omitempty"`
 }
 
-// StartImport records the start of an import job and sets its ID. It is
-// written outside the data transaction, so even a rolled-back strict import
-// leaves its trace.
-func (d *DB) StartImport(ctx context.Context, j *ImportJob) error {
+// querier is what runs a statement: the database or a transaction.
+type querier interface {
+	ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error)
+	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
+}
+
+// StartImport records the start of an import job and sets its ID.
+func (d *DB) StartImport(ctx context.Context, j *ImportJob) error { return d.startImport(ctx, d.db, j) }
+
+// FinishImport records an import job's final counts and status.
+func (d *DB) FinishImport(ctx context.Context, j *ImportJob) error {
+	return d.finishImport(ctx, d.db, j)
+}
+
+// StartImport records the start of an import job within the writer's
+// transaction (on SQLite, a second connection would wait for its lock).
+func (w *Writer) StartImport(ctx context.Context, j *ImportJob) error {
+	return w.d.startImport(ctx, w.tx, j)
+}
+
+// FinishImport records an import job's end within the writer's transaction.
+func (w *Writer) FinishImport(ctx context.Context, j *ImportJob) error {
+	return w.d.finishImport(ctx, w.tx, j)
+}
+
+func (d *DB) startImport(ctx context.Context, q querier, j *ImportJob) error {
 	j.Status, j.StartedAt = "running", d.now().UTC()
-	err := d.db.QueryRowContext(ctx, `INSERT INTO imports (workspace_id, source, format, status, started_at)
+	err := q.QueryRowContext(ctx, `INSERT INTO imports (workspace_id, source, format, status, started_at)
 		VALUES ($1, $2, $3, $4, $5) RETURNING id`, j.WorkspaceID, j.Source, j.Format, j.Status, ms(j.StartedAt)).Scan(&j.ID)
 	if err != nil {
 		return fmt.Errorf("record import of %s: %w", j.Source, err)
@@ -36,10 +59,9 @@ func (d *DB) StartImport(ctx context.Context, j *ImportJob) error {
 	return nil
 }
 
-// FinishImport records an import job's final counts and status.
-func (d *DB) FinishImport(ctx context.Context, j *ImportJob) error {
+func (d *DB) finishImport(ctx context.Context, q querier, j *ImportJob) error {
 	j.FinishedAt = d.now().UTC()
-	_, err := d.db.ExecContext(ctx, `UPDATE imports SET status = $2, finished_at = $3, records_read = $4, created = $5,
+	_, err := q.ExecContext(ctx, `UPDATE imports SET status = $2, finished_at = $3, records_read = $4, created = $5,
 		updated = $6, unchanged = $7, rejected = $8, error = $9 WHERE id = $1`,
 		j.ID, j.Status, ms(j.FinishedAt), j.Read, j.Created, j.Updated, j.Unchanged, j.Rejected, j.Error)
 	if err != nil {

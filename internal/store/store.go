@@ -12,8 +12,9 @@ import (
 	"strings"
 	"time"
 
-	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
-	_ "modernc.org/sqlite"             // registers the "sqlite" driver
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
 // Engine names a database engine.
@@ -62,7 +63,7 @@ func open(ctx context.Context, dsn string, opts ...Option) (*DB, error) {
 	switch {
 	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
 		d.engine = Postgres
-		d.db, err = sql.Open("pgx", dsn)
+		d.db, err = openPostgres(dsn)
 	case dsn == "":
 		return nil, fmt.Errorf("open database: no database given (use --db or HERALD_DB)")
 	default:
@@ -79,12 +80,27 @@ func open(ctx context.Context, dsn string, opts ...Option) (*DB, error) {
 	return d, nil
 }
 
+// openPostgres opens a pgx-backed pool. Unless the DSN says otherwise, it
+// asks the server for custom plans: the writer's batched lookups are
+// prepared statements, and a generic plan chosen while a table was still
+// empty (a sequential scan) would stay in use as the table grows.
+func openPostgres(dsn string) (*sql.DB, error) {
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return nil, err
+	}
+	if _, ok := cfg.RuntimeParams["plan_cache_mode"]; !ok {
+		cfg.RuntimeParams["plan_cache_mode"] = "force_custom_plan"
+	}
+	return stdlib.OpenDB(*cfg), nil
+}
+
 // sqliteDSN turns a file path into a modernc DSN with Herald's pragmas: WAL
 // for concurrent readers, a busy timeout so writers wait instead of failing,
 // and enforced foreign keys.
 func sqliteDSN(path string) string {
 	q := url.Values{}
-	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)"} {
+	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)", "cache_size(-65536)", "temp_store(MEMORY)"} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/herald-advocacy/herald"
 )
@@ -28,7 +29,43 @@ type Writer struct {
 	batch   int
 	pending int
 	tx      *sql.Tx
+	stmts   map[string]*sql.Stmt // prepared on tx, by SQL text
 	cache   *identityCache
+}
+
+// stmt returns the statement for q prepared on the current transaction:
+// parsing SQL costs more than running it, so each text is prepared once per
+// batch.
+func (w *Writer) stmt(ctx context.Context, q string) (*sql.Stmt, error) {
+	if s, ok := w.stmts[q]; ok {
+		return s, nil
+	}
+	s, err := w.tx.PrepareContext(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("prepare: %w", err)
+	}
+	w.stmts[q] = s
+	return s, nil
+}
+
+// exec runs a prepared statement in the writer's transaction.
+func (w *Writer) exec(ctx context.Context, q string, args ...any) error {
+	s, err := w.stmt(ctx, q)
+	if err != nil {
+		return err
+	}
+	_, err = s.ExecContext(ctx, args...)
+	return err
+}
+
+// queryRow runs a prepared single-row query in the writer's transaction
+// and scans its result into dest.
+func (w *Writer) queryRow(ctx context.Context, q string, args []any, dest ...any) error {
+	s, err := w.stmt(ctx, q)
+	if err != nil {
+		return err
+	}
+	return s.QueryRowContext(ctx, args...).Scan(dest...)
 }
 
 // NewWriter starts a writer for the workspace. batchSize is the number of
@@ -49,13 +86,13 @@ func (w *Writer) begin(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("begin import transaction: %w", err)
 	}
-	w.tx, w.pending = tx, 0
+	w.tx, w.pending, w.stmts = tx, 0, map[string]*sql.Stmt{}
 	return nil
 }
 
-// step counts one stored record and commits the batch when it is full.
-func (w *Writer) step(ctx context.Context) error {
-	w.pending++
+// step counts n stored records and commits the batch when it is full.
+func (w *Writer) step(ctx context.Context, n int) error {
+	w.pending += n
 	if w.batch > 0 && w.pending >= w.batch {
 		if err := w.tx.Commit(); err != nil {
 			return fmt.Errorf("commit import batch: %w", err)
@@ -89,72 +126,167 @@ func (w *Writer) Rollback() {
 
 // PutIdentity stores an account snapshot (an actor seen in a record).
 func (w *Writer) PutIdentity(ctx context.Context, i *herald.Identity) error {
-	if _, err := w.putIdentity(ctx, i); err != nil {
-		return err
-	}
-	return w.step(ctx)
+	return w.PutIdentities(ctx, []*herald.Identity{i})
 }
 
-// PutActivity stores an activity, its author and its brand mentions. The
-// activity is keyed by network and external id: storing it again updates
-// it when anything changed (text, counts, attributes) and never duplicates
-// it. Unknown (-1) counts keep the stored ones. A tombstoned activity stays
-// deleted.
+// PutIdentities stores account snapshots (actors seen in records).
+func (w *Writer) PutIdentities(ctx context.Context, ids []*herald.Identity) error {
+	if _, err := w.putIdentities(ctx, ids); err != nil {
+		return err
+	}
+	return w.step(ctx, len(ids))
+}
+
+// PutActivity stores one activity; see PutActivities.
 func (w *Writer) PutActivity(ctx context.Context, a *herald.Activity) (herald.Outcome, error) {
-	author, err := w.putIdentity(ctx, &a.Author)
+	outs, err := w.PutActivities(ctx, []*herald.Activity{a})
 	if err != nil {
 		return Unchanged, err
 	}
-	var id, revision int64
-	err = w.tx.QueryRowContext(ctx, upsertActivitySQL, activityArgs(w.ws, author.id, a)...).Scan(&id, &revision)
-	if errors.Is(err, sql.ErrNoRows) {
-		return Unchanged, w.step(ctx)
+	return outs[0], nil
+}
+
+// PutActivities stores activities, their authors and their brand mentions,
+// and returns what happened to each. An activity is keyed by network and
+// external id: storing it again updates it when anything changed (text,
+// counts, attributes) and never duplicates it; unknown (-1) counts keep the
+// stored ones; a tombstoned activity stays deleted. The same activity twice
+// in one call is stored in order, the later version last.
+func (w *Writer) PutActivities(ctx context.Context, acts []*herald.Activity) ([]herald.Outcome, error) {
+	authors := make([]*herald.Identity, len(acts))
+	for k, a := range acts {
+		authors[k] = &a.Author
 	}
+	ids, err := w.putIdentities(ctx, authors)
 	if err != nil {
-		return Unchanged, fmt.Errorf("store activity %s: %w", a.Key(), err)
+		return nil, err
 	}
-	a.ID, a.WorkspaceID = id, w.ws
-	out := Created
-	if revision > 0 {
-		out = Updated
-		if _, err := w.tx.ExecContext(ctx, `DELETE FROM activity_brands WHERE activity_id = $1`, id); err != nil {
-			return out, fmt.Errorf("store activity %s brands: %w", a.Key(), err)
+	outs := make([]herald.Outcome, len(acts))
+	for start := 0; start < len(acts); {
+		end := distinctRun(acts, start, w.d.rowsPerStatement())
+		if err := w.upsertActivities(ctx, acts[start:end], ids[start:end], outs[start:end]); err != nil {
+			return nil, err
+		}
+		start = end
+	}
+	return outs, w.step(ctx, len(acts))
+}
+
+// distinctRun returns the end of the longest run from start, at most max
+// long, in which no activity key repeats (one upsert statement may not
+// touch a row twice).
+func distinctRun(acts []*herald.Activity, start, max int) int {
+	seen := map[herald.Key]bool{}
+	end := start
+	for end < len(acts) && end-start < max && !seen[acts[end].Key()] {
+		seen[acts[end].Key()] = true
+		end++
+	}
+	return end
+}
+
+// upsertActivities stores activities with distinct keys in one statement,
+// then their brand mentions.
+func (w *Writer) upsertActivities(ctx context.Context, acts []*herald.Activity, ids []cachedIdentity, outs []herald.Outcome) error {
+	args := make([]any, 0, len(acts)*activityColumns)
+	vals := make([]string, len(acts))
+	for k, a := range acts {
+		vals[k] = "(" + placeholders(len(args)+1, activityColumns) + ")"
+		args = append(args, activityArgs(w.ws, ids[k].id, a)...)
+	}
+	type result struct{ id, revision int64 }
+	got := map[herald.Key]result{}
+	q := upsertActivityHead + strings.Join(vals, ", ") + upsertActivityTail
+	err := w.scanRows(ctx, q, args, func(scan func(...any) error) error {
+		var r result
+		var n, ext string
+		err := scan(&r.id, &r.revision, &n, &ext)
+		got[herald.Key{Network: herald.Network(n), ExternalID: ext}] = r
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("store activities: %w", err)
+	}
+	var updated []int64
+	var brandArgs []any
+	for k, a := range acts {
+		r, ok := got[a.Key()]
+		if !ok {
+			outs[k] = Unchanged
+			continue
+		}
+		a.ID, a.WorkspaceID, outs[k] = r.id, w.ws, Created
+		if r.revision > 0 {
+			outs[k] = Updated
+			updated = append(updated, r.id)
+		}
+		for _, m := range a.Brands {
+			brandArgs = append(brandArgs, r.id, m.BrandID, w.ws, string(m.Source), boolInt(m.Direct))
 		}
 	}
-	for _, m := range a.Brands {
-		if _, err := w.tx.ExecContext(ctx, `INSERT INTO activity_brands (activity_id, brand_id, workspace_id, source, direct)
-			VALUES ($1, $2, $3, $4, $5) ON CONFLICT (activity_id, brand_id) DO NOTHING`,
-			id, m.BrandID, w.ws, string(m.Source), boolInt(m.Direct)); err != nil {
-			return out, fmt.Errorf("store activity %s brand %s: %w", a.Key(), m.Brand, err)
+	return w.replaceBrands(ctx, updated, brandArgs)
+}
+
+// replaceBrands deletes the brand mentions of updated activities and
+// inserts the new ones (5 arguments per row).
+func (w *Writer) replaceBrands(ctx context.Context, updated []int64, brandArgs []any) error {
+	if len(updated) > 0 {
+		args := make([]any, len(updated))
+		for k, id := range updated {
+			args[k] = id
+		}
+		if err := w.exec(ctx, `DELETE FROM activity_brands WHERE activity_id IN (`+placeholders(1, len(args))+`)`, args...); err != nil {
+			return fmt.Errorf("replace activity brands: %w", err)
 		}
 	}
-	return out, w.step(ctx)
+	for len(brandArgs) > 0 {
+		n := min(len(brandArgs), w.d.rowsPerStatement()*5)
+		vals := make([]string, n/5)
+		for k := range vals {
+			vals[k] = "(" + placeholders(k*5+1, 5) + ")"
+		}
+		if err := w.exec(ctx, `INSERT INTO activity_brands (activity_id, brand_id, workspace_id, source, direct) VALUES `+
+			strings.Join(vals, ", ")+` ON CONFLICT (activity_id, brand_id) DO NOTHING`, brandArgs[:n]...); err != nil {
+			return fmt.Errorf("store activity brands: %w", err)
+		}
+		brandArgs = brandArgs[n:]
+	}
+	return nil
 }
 
 // Tombstone marks an activity deleted and erases its content. Unknown
 // activities are left alone (Unchanged).
 func (w *Writer) Tombstone(ctx context.Context, k herald.Key) (herald.Outcome, error) {
 	var id int64
-	err := w.tx.QueryRowContext(ctx, `UPDATE activities SET deleted = 1, text = '', mentions = '[]', hashtags = '[]',
-		links = '[]', attributes = '{}', url = '', revision = revision + 1
-		WHERE workspace_id = $1 AND network = $2 AND external_id = $3 AND deleted = 0 RETURNING id`,
-		w.ws, string(k.Network), k.ExternalID).Scan(&id)
+	err := w.queryRow(ctx, tombstoneSQL, []any{w.ws, string(k.Network), k.ExternalID}, &id)
 	if errors.Is(err, sql.ErrNoRows) {
-		return Unchanged, w.step(ctx)
+		return Unchanged, w.step(ctx, 1)
 	}
 	if err != nil {
 		return Unchanged, fmt.Errorf("delete activity %s: %w", k, err)
 	}
-	if _, err := w.tx.ExecContext(ctx, `DELETE FROM activity_brands WHERE activity_id = $1`, id); err != nil {
+	if err := w.exec(ctx, deleteBrandsSQL, id); err != nil {
 		return Unchanged, fmt.Errorf("delete activity %s brands: %w", k, err)
 	}
-	return Updated, w.step(ctx)
+	return Updated, w.step(ctx, 1)
 }
 
-const upsertActivitySQL = `INSERT INTO activities (workspace_id, network, external_id, kind, identity_id, created_at,
+const (
+	deleteBrandsSQL = `DELETE FROM activity_brands WHERE activity_id = $1`
+	tombstoneSQL    = `UPDATE activities SET deleted = 1, text = '', mentions = '[]', hashtags = '[]',
+		links = '[]', attributes = '{}', url = '', revision = revision + 1
+		WHERE workspace_id = $1 AND network = $2 AND external_id = $3 AND deleted = 0 RETURNING id`
+)
+
+// activityColumns is the number of values per activity row.
+const activityColumns = 23
+
+const upsertActivityHead = `INSERT INTO activities (workspace_id, network, external_id, kind, identity_id, created_at,
 	text, lang, url, in_reply_to, in_reply_to_author, subject, subject_author, conversation,
 	mentions, hashtags, links, media, likes, shares, replies, quotes, attributes)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
+VALUES `
+
+const upsertActivityTail = `
 ON CONFLICT (workspace_id, network, external_id) DO UPDATE SET
 	kind = excluded.kind, identity_id = excluded.identity_id, created_at = excluded.created_at,
 	text = excluded.text, lang = excluded.lang, url = excluded.url,
@@ -179,7 +311,7 @@ WHERE activities.deleted = 0 AND (
 	(excluded.shares >= 0 AND activities.shares <> excluded.shares) OR
 	(excluded.replies >= 0 AND activities.replies <> excluded.replies) OR
 	(excluded.quotes >= 0 AND activities.quotes <> excluded.quotes))
-RETURNING id, revision`
+RETURNING id, revision, network, external_id`
 
 func activityArgs(ws, identityID int64, a *herald.Activity) []any {
 	return []any{ws, string(a.Network), a.ExternalID, string(a.Kind), identityID, ms(a.CreatedAt),

@@ -23,7 +23,8 @@ CREATE TABLE persons (
     id           INTEGER PRIMARY KEY,
     workspace_id INTEGER NOT NULL REFERENCES workspaces(id),
     display_name TEXT NOT NULL,
-    created_at   INTEGER NOT NULL
+    created_at   INTEGER NOT NULL,
+    origin       TEXT NOT NULL DEFAULT '' -- network:external_id of the identity it was created for
 );
 
 CREATE TABLE identities (
@@ -85,5 +86,5 @@ CREATE TABLE activity_brands (
     source       TEXT NOT NULL,
     direct       INTEGER NOT NULL,
     PRIMARY KEY (activity_id, brand_id)
-);
+) WITHOUT ROWID;
 CREATE INDEX activity_brands_brand ON activity_brands (workspace_id, brand_id);
