@@ -12,8 +12,9 @@ type Record struct {
 	// for line-oriented inputs (JSON Lines, CSV), else the 1-based record
 	// number within the document.
 	Pos int64
-	// Raw is the record's input bytes. Importers set it on rejected records;
-	// they may leave it nil on good ones.
+	// Raw is the record's input bytes, set on every record (a copy): the
+	// pipeline may still reject a good-looking record (a date in the
+	// future), and the rejects file must hold it as it came.
 	Raw []byte
 
 	Activity *Activity  // nil for records that only describe accounts

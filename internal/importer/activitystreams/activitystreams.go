@@ -33,35 +33,32 @@
 //     nothing Herald stores (Accept, Block, Add, …) yield their inline actor,
 //     if any; unknown types are rejected.
 //   - Items of a post's inline replies collection are records of their own.
+//   - A record's Raw is the JSON of the object it comes from: the line, the
+//     array element or collection item, the item of an inline replies
+//     collection; the post of a Create or Update carries the activity
+//     (which gives it its author and date). An Announce's inline post
+//     carries its own JSON, unless the Announce names its network
+//     (herald:network): then it carries the Announce.
 package activitystreams
 
 import (
-	"bufio"
 	"bytes"
 	"context"
-	"errors"
-	"fmt"
 	"io"
-	"unicode/utf8"
 
 	"github.com/herald-advocacy/herald"
+	"github.com/herald-advocacy/herald/internal/importer/jsonstream"
 )
 
 // Name is the format's name for `herald import --format`.
 const Name = "activitystreams"
-
-// headSize is how much input Parse looks at to tell JSON Lines from a
-// document.
-const headSize = 64 << 10
-
-var bom = []byte("\xef\xbb\xbf")
 
 // Sniff reports whether head — the first bytes of the input — looks like
 // ActivityStreams: JSON naming the ActivityStreams context or the
 // herald:network extension, or with a "type" that is an ActivityStreams
 // activity, post or collection type next to an actor or attributedTo.
 func Sniff(head []byte) bool {
-	h := bytes.TrimLeft(bytes.TrimPrefix(head, bom), " \t\r\n")
+	h := jsonstream.TrimHead(head)
 	if len(h) == 0 || h[0] != '{' && h[0] != '[' {
 		return false
 	}
@@ -96,17 +93,13 @@ func hasASType(h []byte) bool {
 // emitted as records with Err; Parse returns an error only for a cancelled
 // ctx, an input error, or an error returned by emit.
 func Parse(ctx context.Context, r io.Reader, emit herald.Emit) error {
-	br := bufio.NewReaderSize(r, headSize)
-	head, err := br.Peek(headSize)
-	if err != nil && err != io.EOF {
-		return fmt.Errorf("activitystreams: read input: %w", err)
-	}
-	if bytes.HasPrefix(head, bom) {
-		head = head[len(bom):]
-		_, _ = br.Discard(len(bom)) // peeked: cannot fail
+	br := jsonstream.NewReader(r)
+	head, whole, err := jsonstream.Head(br)
+	if err != nil {
+		return err
 	}
 	p := &parser{ctx: ctx, emit: emit}
-	if isDocument(head, err == io.EOF) {
+	if isDocument(head, whole) {
 		return p.document(br)
 	}
 	return p.lines(br)
@@ -117,7 +110,6 @@ func Parse(ctx context.Context, r io.Reader, emit herald.Emit) error {
 // JSON Lines when the first non-blank line is a complete JSON value, or when
 // a later line starting in column 0 is one (after a broken first line).
 func isDocument(head []byte, whole bool) bool {
-	head = bytes.TrimPrefix(head, bom)
 	t := bytes.TrimLeft(head, " \t\r\n")
 	if len(t) == 0 || t[0] != '[' && t[0] != '{' {
 		return false // garbage: rejected line by line
@@ -164,17 +156,13 @@ type parser struct {
 	arena arena
 }
 
-// errStop ends a document that cannot be read further; its rejection has
-// been emitted.
-var errStop = errors.New("stop")
-
 // value handles one input record: a JSON object (or an array of them).
 func (p *parser) value(raw []byte) error {
 	if len(raw) > herald.MaxRecordBytes {
-		return p.reject(raw, fmt.Errorf("record longer than %d bytes", herald.MaxRecordBytes))
+		return p.reject(raw, &jsonstream.TooLargeError{Limit: herald.MaxRecordBytes})
 	}
-	if i := invalidUTF8(raw); i >= 0 {
-		return p.reject(raw, fmt.Errorf("invalid UTF-8 at byte %d", i))
+	if err := jsonstream.CheckUTF8(raw); err != nil {
+		return p.reject(raw, err)
 	}
 	v, err := decode(raw, &p.arena)
 	if err != nil {
@@ -203,7 +191,8 @@ func (p *parser) node(v *ref, top bool) error {
 }
 
 // object emits the records of one object, then handles the items of its
-// inline collections.
+// inline collections. raw is the object's input bytes: the Raw of its
+// records, unless convert sets a smaller one.
 func (p *parser) object(o *object, raw []byte) error {
 	if p.n++; p.n%256 == 0 {
 		if err := p.ctx.Err(); err != nil {
@@ -218,6 +207,10 @@ func (p *parser) object(o *object, raw []byte) error {
 	}
 	for _, rec := range recs {
 		rec.Pos = p.pos
+		if rec.Raw == nil {
+			rec.Raw = raw
+		}
+		rec.Raw = bytes.Clone(rec.Raw)
 		if err := p.emit(rec); err != nil {
 			return err
 		}
@@ -258,19 +251,4 @@ func (p *parser) items(o *object) error {
 // reject emits a rejected record with a copy of its input bytes.
 func (p *parser) reject(raw []byte, err error) error {
 	return p.emit(herald.Record{Pos: p.pos, Raw: append([]byte{}, raw...), Err: err})
-}
-
-// invalidUTF8 returns the offset of the first invalid UTF-8 byte, or -1.
-func invalidUTF8(b []byte) int {
-	if utf8.Valid(b) {
-		return -1
-	}
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n <= 1 {
-			return i
-		}
-		i += n
-	}
-	return -1
 }

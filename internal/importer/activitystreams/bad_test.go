@@ -1,13 +1,12 @@
 package activitystreams
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/herald-advocacy/herald"
+	"github.com/herald-advocacy/herald/internal/importer/importertest"
 )
 
 const goodLine = `{"id":"https://m.example/n/1","type":"Note","attributedTo":"https://m.example/users/a","published":"2024-01-01T00:00:00Z","content":"hi"}`
@@ -16,17 +15,14 @@ const goodLine = `{"id":"https://m.example/n/1","type":"Note","attributedTo":"ht
 // their exact bytes and a clear reason, and that parsing goes on after them.
 func TestBadInput(t *testing.T) {
 	type want struct {
-		pos int64
-		err string // substring of Err; "" for a good record
-		raw string // expected Raw of a rejection
+		Pos      int64
+		Err, Raw string
 	}
 	tests := []struct {
 		name  string
 		input string
 		want  []want
 	}{
-		{"empty", "", nil},
-		{"blank lines", "\n\n  \r\n", nil},
 		{"binary garbage", "\x00\x01\x02\xff\xfe\n" + goodLine,
 			[]want{{1, "invalid UTF-8 at byte 3", "\x00\x01\x02\xff\xfe"}, {2, "", ""}}},
 		{"garbage text", "PK\x03\x04 zip?", []want{{1, "invalid JSON", "PK\x03\x04 zip?"}}},
@@ -35,8 +31,9 @@ func TestBadInput(t *testing.T) {
 		{"truncated document", "{\n  \"id\": \"x\",\n  \"type\": \"No",
 			[]want{{1, "truncated JSON", "{\n  \"id\": \"x\",\n  \"type\": \"No"}}},
 		{"truncated array", `[` + goodLine + `, {"id":`,
-			[]want{{1, "", ""}, {2, "truncated JSON", `{"id":`}}},
-		{"unclosed array", `[` + goodLine, []want{{1, "", ""}, {2, "truncated JSON", "-"}}},
+			[]want{{1, "", goodLine}, {2, "truncated JSON", `{"id":`}}},
+		// Nothing is left to reject: the input just ends.
+		{"unclosed array", `[` + goodLine, []want{{1, "", goodLine}}},
 		{"invalid UTF-8", goodLine[:len(goodLine)-4] + "\xc3\x28\"}\n" + goodLine,
 			[]want{{1, fmt.Sprintf("invalid UTF-8 at byte %d", len(goodLine)-4), goodLine[:len(goodLine)-4] + "\xc3\x28\"}"}, {2, "", ""}}},
 		{"invalid UTF-8 in array", "[" + goodLine + ",\n" + goodLine[:len(goodLine)-4] + "\xff\"}]",
@@ -54,54 +51,38 @@ func TestBadInput(t *testing.T) {
 			[]want{{1, "missing object id", ""}}},
 		{"pretty document then garbage", "{\n\"id\": \"x\",\n\"type\": \"Frobnicate\"\n}\n]",
 			[]want{{1, `unknown type "Frobnicate"`, "{\n\"id\": \"x\",\n\"type\": \"Frobnicate\"\n}"}, {2, "invalid JSON", "]"}}},
-		{"BOM and JSON Lines", "\xef\xbb\xbf" + goodLine + "\n" + goodLine, []want{{1, "", ""}, {2, "", ""}}},
+		{"BOM and JSON Lines", "\xef\xbb\xbf" + goodLine + "\n" + goodLine, []want{{1, "", goodLine}, {2, "", goodLine}}},
 		{"BOM and document", "\xef\xbb\xbf\n{\n\"type\": \"Frobnicate\"\n}", []want{{1, "unknown type", "{\n\"type\": \"Frobnicate\"\n}"}}},
 		{"scalar line", "\n\"x\"\n", []want{{2, "not a JSON object", `"x"`}}},
 		{"scalar after document", "{\n\"type\": \"Frobnicate\"\n}\n\"x\"",
 			[]want{{1, "unknown type", ""}, {2, "not a JSON object", `"x"`}}},
+		{"announce of an inline note", `{"id":"https://m.example/a/1","type":"Announce","actor":"https://m.example/users/b",` +
+			`"published":"2024-01-02T00:00:00Z","object":` + goodLine + `}`, []want{{1, "", goodLine}, {1, "", ""}}},
+		{"collection items", `{"type":"Collection","items":["https://m.example/n/0",` + goodLine + `]}`,
+			[]want{{1, "", goodLine}}},
+		{"collection document", "{\"type\":\"Collection\",\n\"items\":[\"https://m.example/n/0\",\n" + goodLine + "]}",
+			[]want{{2, "", goodLine}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			recs := parseAll(t, []byte(tt.input))
-			if len(recs) != len(tt.want) {
-				t.Fatalf("got %d records, want %d: %+v", len(recs), len(tt.want), recs)
-			}
-			for i, w := range tt.want {
-				r := recs[i]
-				if r.Pos != w.pos {
-					t.Errorf("record %d: Pos = %d, want %d", i, r.Pos, w.pos)
-				}
-				if w.err == "" {
-					if r.Err != nil || r.Activity == nil {
-						t.Errorf("record %d: want an activity, got Err %v", i, r.Err)
-					}
-					continue
-				}
-				if r.Err == nil || !strings.Contains(r.Err.Error(), w.err) {
-					t.Errorf("record %d: Err = %v, want %q", i, r.Err, w.err)
-				}
-				if w.raw == "-" { // nothing is left to reject: the input just ends
-					if r.Raw == nil {
-						t.Errorf("record %d: Raw is nil", i)
-					}
-					continue
-				}
-				if len(r.Raw) == 0 || w.raw != "" && string(r.Raw) != w.raw {
-					t.Errorf("record %d: Raw = %q, want %q", i, r.Raw, w.raw)
-				}
-			}
+			importertest.CheckWant(t, importertest.Parse(t, Parse, []byte(tt.input)), tt.want)
 		})
 	}
 }
 
+// TestGenericBadInput checks the bad inputs every JSON format rejects alike.
+func TestGenericBadInput(t *testing.T) {
+	importertest.BadInputs(t, Parse, goodLine)
+}
+
 // TestRawIsCopy checks that Raw does not alias the reader's buffer.
 func TestRawIsCopy(t *testing.T) {
-	bad := `{"id":"x","type":"Frobnicate"}`
-	input := strings.Repeat(bad+"\n", 5000)
-	recs := parseAll(t, []byte(input))
-	for _, r := range recs {
-		if string(r.Raw) != bad {
-			t.Fatalf("record %d: Raw = %q", r.Pos, r.Raw)
+	for _, line := range []string{`{"id":"x","type":"Frobnicate"}`, goodLine} {
+		input := strings.Repeat(line+"\n", 5000)
+		for _, r := range importertest.Parse(t, Parse, []byte(input)) {
+			if string(r.Raw) != line {
+				t.Fatalf("record %d: Raw = %q", r.Pos, r.Raw)
+			}
 		}
 	}
 }
@@ -113,7 +94,7 @@ func TestLongLine(t *testing.T) {
 		t.Skip("allocates 16 MiB")
 	}
 	long := `{"content":"` + strings.Repeat("a", herald.MaxRecordBytes) + `"}`
-	recs := parseAll(t, []byte(goodLine+"\n"+long+"\n"+goodLine+"\n"))
+	recs := importertest.Parse(t, Parse, []byte(goodLine+"\n"+long+"\n"+goodLine+"\n"))
 	if len(recs) != 3 {
 		t.Fatalf("got %d records, want 3", len(recs))
 	}
@@ -129,46 +110,20 @@ func TestLongLine(t *testing.T) {
 // TestEmitError checks that an error from emit stops Parse and is returned
 // as is.
 func TestEmitError(t *testing.T) {
-	stop := errors.New("stop here")
 	for _, input := range []string{goodLine + "\n" + goodLine, "[" + goodLine + "," + goodLine + "]", "{\n\"type\": \"Frobnicate\"\n}"} {
-		n := 0
-		err := Parse(context.Background(), strings.NewReader(input), func(herald.Record) error {
-			n++
-			return stop
-		})
-		if err != stop || n != 1 {
-			t.Errorf("%.20q: Parse = %v after %d records, want %v after 1", input, err, n, stop)
-		}
+		importertest.EmitError(t, Parse, []byte(input))
 	}
 }
 
 // TestCancel checks that a cancelled context stops Parse.
 func TestCancel(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	input := strings.Repeat(goodLine+"\n", 1000)
-	err := Parse(ctx, strings.NewReader(input), func(herald.Record) error { return nil })
-	if !errors.Is(err, context.Canceled) {
-		t.Errorf("Parse = %v, want context.Canceled", err)
-	}
-}
-
-type failingReader struct{ n int }
-
-func (f *failingReader) Read(p []byte) (int, error) {
-	if f.n > 0 {
-		return 0, errors.New("disk on fire")
-	}
-	f.n++
-	return copy(p, "[\n"+goodLine+",\n"), nil
+	importertest.Cancel(t, Parse, []byte(strings.Repeat(goodLine+"\n", 1000)))
 }
 
 // TestReadError checks that an input error is returned, not rejected.
 func TestReadError(t *testing.T) {
-	err := Parse(context.Background(), &failingReader{}, func(herald.Record) error { return nil })
-	if err == nil || !strings.Contains(err.Error(), "disk on fire") {
-		t.Errorf("Parse = %v, want the read error", err)
-	}
+	importertest.ReadError(t, Parse, "[\n"+goodLine+",\n")
+	importertest.ReadError(t, Parse, strings.Repeat(goodLine+"\n", 200))
 }
 
 func TestIsDocument(t *testing.T) {
@@ -229,19 +184,4 @@ func TestHandleFromIRI(t *testing.T) {
 			t.Errorf("handleFromIRI(%q) = %q, want %q", tt.iri, got, tt.want)
 		}
 	}
-}
-
-// checkRecord reports what is wrong with a record's shape.
-func checkRecord(r herald.Record) string {
-	switch {
-	case r.Err != nil && r.Raw == nil:
-		return "rejection without Raw"
-	case r.Err == nil && r.Activity == nil && r.Actors == nil && r.Tombstone == nil && !r.Preamble:
-		return "empty record"
-	case r.Pos < 1:
-		return "no position"
-	case r.Activity != nil && (r.Activity.ExternalID == "" || r.Activity.Author.ExternalID == ""):
-		return "activity without id or author"
-	}
-	return ""
 }

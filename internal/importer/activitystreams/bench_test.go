@@ -2,13 +2,10 @@ package activitystreams
 
 import (
 	"bytes"
-	"context"
 	"fmt"
-	"syscall"
 	"testing"
-	"time"
 
-	"github.com/herald-advocacy/herald"
+	"github.com/herald-advocacy/herald/internal/importer/importertest"
 )
 
 // syntheticLines returns n Create/Note JSON Lines of about 600 bytes, each
@@ -28,42 +25,11 @@ func syntheticLines(n int) []byte {
 	return b.Bytes()
 }
 
-// cpuTime returns the CPU time used by the process so far (all threads:
-// the parser and the garbage collector).
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-// BenchmarkParse measures JSON Lines of Create/Note activities. Besides
-// records/s of wall time it reports records per CPU second, which holds on a
-// loaded machine.
+// BenchmarkParse measures JSON Lines of Create/Note activities.
 func BenchmarkParse(b *testing.B) {
-	const n = 10000
-	input := syntheticLines(n)
-	b.SetBytes(int64(len(input)))
-	b.ReportAllocs()
-	records := 0
-	cpu := cpuTime()
-	for b.Loop() {
-		err := Parse(context.Background(), bytes.NewReader(input), func(r herald.Record) error {
-			if r.Err != nil {
-				b.Fatalf("record %d: %v", r.Pos, r.Err)
-			}
-			records++
-			return nil
-		})
-		if err != nil {
-			b.Fatal(err)
-		}
+	input := syntheticLines(10000)
+	if recs := importertest.Parse(b, Parse, input[:bytes.IndexByte(input, '\n')+1]); len(recs) != 1 || recs[0].Err != nil {
+		b.Fatalf("synthetic line: %+v", recs)
 	}
-	cpu = cpuTime() - cpu
-	b.ReportMetric(float64(records)/b.Elapsed().Seconds(), "records/s")
-	if cpu > 0 {
-		b.ReportMetric(float64(records)/cpu.Seconds(), "records/cpu-s")
-	}
-	b.ReportMetric(float64(len(input))/n, "bytes/record")
+	importertest.Bench(b, Parse, input)
 }

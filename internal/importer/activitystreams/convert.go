@@ -170,19 +170,25 @@ func postHeader(o, act *object) (*herald.Activity, error) {
 	return &herald.Activity{Network: net, ExternalID: o.ID, Author: author, CreatedAt: created}, nil
 }
 
-// share maps an Announce. An inline announced post becomes a record too.
+// share maps an Announce. An inline announced post becomes a record too,
+// whose Raw is the post's own JSON unless it takes its network from the
+// Announce.
 func share(act *object) ([]herald.Record, error) {
 	rec, err := activity(act, herald.KindShare)
 	if err != nil {
 		return nil, err
 	}
-	o := act.Object.first().inline()
+	e := act.Object.first()
+	o := e.inline()
 	if o == nil || !postTypes[o.Type] {
 		return []herald.Record{rec}, nil
 	}
 	orig, err := post(o, &object{Network: act.Network})
 	if err != nil {
 		return []herald.Record{rec}, nil // the share stands on its own
+	}
+	if act.Network == "" {
+		orig.Raw = e.raw
 	}
 	rec.Actors = addActor(rec.Actors, orig.Activity.Author)
 	return []herald.Record{orig, rec}, nil

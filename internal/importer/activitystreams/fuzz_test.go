@@ -1,49 +1,23 @@
 package activitystreams
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 	"unicode/utf8"
 
-	"github.com/herald-advocacy/herald"
+	"github.com/herald-advocacy/herald/internal/importer/importertest"
 )
-
-// seeds returns the fixtures and testdata inputs.
-func seeds(f *testing.F) {
-	files, _ := filepath.Glob(filepath.Join(fixtures, "*.json"))
-	more, _ := filepath.Glob("testdata/*")
-	for _, name := range append(files, more...) {
-		if b, err := os.ReadFile(name); err == nil && !bytes.HasSuffix([]byte(name), []byte(".golden.json")) {
-			f.Add(b)
-		}
-	}
-	f.Add([]byte(goodLine))
-	f.Add([]byte("[" + goodLine + "," + goodLine + "]"))
-	f.Add([]byte(`{"type":"OrderedCollection","first":{"orderedItems":[` + goodLine + `]}}`))
-}
 
 // FuzzParse checks that Parse never panics nor fails on any input, and that
 // every record it emits is well formed.
 func FuzzParse(f *testing.F) {
-	seeds(f)
-	f.Fuzz(func(t *testing.T, input []byte) {
-		err := Parse(context.Background(), bytes.NewReader(input), func(r herald.Record) error {
-			if problem := checkRecord(r); problem != "" {
-				t.Fatalf("%s: %+v", problem, r)
-			}
-			if r.Activity != nil && !utf8.ValidString(r.Activity.Text) {
-				t.Fatalf("invalid UTF-8 text %q", r.Activity.Text)
-			}
-			return nil
-		})
-		if err != nil {
-			t.Fatalf("Parse: %v", err)
-		}
-	})
+	for _, s := range importertest.Seeds(f, importertest.FixturePath(Name, "*.json"), "testdata/*") {
+		f.Add(s)
+	}
+	f.Add([]byte(goodLine))
+	f.Add([]byte("[" + goodLine + "," + goodLine + "]"))
+	f.Add([]byte(`{"type":"OrderedCollection","first":{"orderedItems":[` + goodLine + `]}}`))
+	importertest.Fuzz(f, Parse)
 }
 
 // FuzzScanner checks that the scanner accepts exactly what encoding/json

@@ -8,13 +8,15 @@ import (
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/herald-advocacy/herald/internal/importer/jsonstream"
 )
 
 // maxNesting is the deepest nesting the scanner accepts, as encoding/json.
 const maxNesting = 10000
 
 var (
-	errTruncated = errors.New("truncated JSON: unexpected end of input")
+	errTruncated = jsonstream.ErrTruncated
 	errNesting   = errors.New("invalid JSON: nested too deeply")
 )
 

@@ -23,24 +23,28 @@
 //     UTF-8 byte offsets of facets are not needed. An external embed's URI
 //     is a link; images count one each, a video one.
 //   - The firehose carries no counts: Metrics are unknown.
+//   - Raw is the event's line.
 package bluesky
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"io"
 
 	"github.com/herald-advocacy/herald"
+	"github.com/herald-advocacy/herald/internal/importer/jsonstream"
 )
 
 // Name is the format's name for `herald import --format`.
 const Name = "bluesky"
 
+// maxRecord bounds one input line. Tests lower it.
+var maxRecord = herald.MaxRecordBytes
+
 // Sniff reports whether head — the first bytes of the input — looks like
 // Jetstream events.
 func Sniff(head []byte) bool {
-	h := bytes.TrimLeft(head, " \t\r\n")
+	h := jsonstream.TrimHead(head)
 	if len(h) == 0 || h[0] != '{' {
 		return false
 	}
@@ -57,37 +61,23 @@ func Sniff(head []byte) bool {
 // emitted as records with Err; Parse returns an error only for a cancelled
 // ctx, an input error, or an error returned by emit.
 func Parse(ctx context.Context, r io.Reader, emit herald.Emit) error {
-	lr := &lineReader{br: bufio.NewReaderSize(ioReader{r}, 64<<10)}
-	for {
-		line, long, err := lr.next()
-		if err == io.EOF {
-			return nil
-		} else if err != nil {
-			return ioErr(err)
-		}
-		if lr.n%256 == 0 {
+	lr := jsonstream.NewLineReader(jsonstream.NewReader(r), maxRecord)
+	for line, long := range lr.Lines() {
+		if lr.N%256 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 		}
-		rec, skip := convert(line, long)
-		if skip {
-			continue
+		var rec herald.Record
+		if long {
+			rec.Err = lr.LongErr()
+		} else if rec = convert(line); rec.Err == nil && rec.Activity == nil && rec.Actors == nil && rec.Tombstone == nil {
+			continue // blank, or an event Herald does not store
 		}
-		rec.Pos = lr.n
-		if rec.Err != nil {
-			rec.Raw = bytes.Clone(line)
-		}
+		rec.Pos, rec.Raw = lr.N, bytes.Clone(line)
 		if err := emit(rec); err != nil {
 			return err
 		}
 	}
-}
-
-// ioErr unwraps an input error.
-func ioErr(err error) error {
-	if e := asIOError(err); e != nil {
-		return e
-	}
-	return err
+	return lr.Err()
 }

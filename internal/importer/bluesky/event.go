@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/herald-advocacy/herald"
+	"github.com/herald-advocacy/herald/internal/importer/jsonstream"
 )
 
 // Collections Herald stores.
@@ -38,27 +39,24 @@ type commit struct {
 	Record     json.RawMessage `json:"record"`
 }
 
-// convert decodes one line. skip reports a line that carries nothing Herald
-// stores (blank, or a valid event of a kind Herald ignores).
-func convert(line []byte, long bool) (rec herald.Record, skip bool) {
-	if long {
-		return herald.Record{Err: fmt.Errorf("line longer than %d bytes", maxRecord)}, false
-	}
+// convert decodes one line. A line that carries nothing Herald stores
+// (blank, or a valid event of a kind Herald ignores) gives an empty record.
+func convert(line []byte) herald.Record {
 	if len(bytes.TrimSpace(line)) == 0 {
-		return rec, true
+		return herald.Record{}
 	}
-	if err := checkUTF8(line); err != nil {
-		return herald.Record{Err: err}, false
+	if err := jsonstream.CheckUTF8(line); err != nil {
+		return herald.Record{Err: err}
 	}
 	var ev event
 	if err := json.Unmarshal(line, &ev); err != nil {
-		return herald.Record{Err: describe(err)}, false
+		return herald.Record{Err: jsonstream.Describe(err)}
 	}
 	rec, err := ev.record()
 	if err != nil {
-		return herald.Record{Err: err}, false
+		return herald.Record{Err: err}
 	}
-	return rec, rec.Activity == nil && rec.Actors == nil && rec.Tombstone == nil
+	return rec
 }
 
 // record converts a decoded event; an empty record means skip.
@@ -182,7 +180,7 @@ func subject(a *herald.Activity, raw json.RawMessage) (created string, err error
 		Subject   json.RawMessage `json:"subject"`
 	}
 	if err := json.Unmarshal(raw, &r); err != nil {
-		return "", describe(err)
+		return "", jsonstream.Describe(err)
 	}
 	if a.Kind == herald.KindFollow {
 		if err := json.Unmarshal(r.Subject, &a.Subject); err != nil || !strings.HasPrefix(a.Subject, "did:") {
@@ -194,7 +192,7 @@ func subject(a *herald.Activity, raw json.RawMessage) (created string, err error
 	var ref strongRef
 	if len(r.Subject) > 0 {
 		if err := json.Unmarshal(r.Subject, &ref); err != nil {
-			return "", describe(err)
+			return "", jsonstream.Describe(err)
 		}
 	}
 	if ref.URI == "" {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/herald-advocacy/herald"
+	"github.com/herald-advocacy/herald/internal/importer/jsonstream"
 )
 
 // postRecord is an app.bsky.feed.post record.
@@ -48,7 +49,7 @@ type embed struct {
 func post(a *herald.Activity, raw json.RawMessage, did, rkey string) (created string, err error) {
 	var r postRecord
 	if err := json.Unmarshal(raw, &r); err != nil {
-		return "", describe(err)
+		return "", jsonstream.Describe(err)
 	}
 	a.Kind, a.Text, a.Conversation = herald.KindPost, r.Text, a.ExternalID
 	a.URL = "https://bsky.app/profile/" + did + "/post/" + rkey

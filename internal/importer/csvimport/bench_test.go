@@ -5,11 +5,11 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/herald-advocacy/herald"
+	"github.com/herald-advocacy/herald/internal/importer/importertest"
 )
 
 // generated returns a CSV of n rows in the airline layout, with quoting,
@@ -28,33 +28,10 @@ func generated(n int) []byte {
 	return b.Bytes()
 }
 
-func benchParse(b *testing.B, data []byte, m *Mapping) {
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	rows := 0
-	for b.Loop() {
-		rows = 0
-		err := Parse(context.Background(), bytes.NewReader(data), m, func(r herald.Record) error {
-			if r.Err != nil {
-				b.Fatalf("line %d: %v", r.Pos, r.Err)
-			}
-			rows++
-			return nil
-		})
-		if err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(rows-1)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
-}
-
 func BenchmarkParse(b *testing.B) {
 	b.Run("airline", func(b *testing.B) {
-		data, err := os.ReadFile(filepath.Join(dataDir(b, "airline-sentiment"), "Tweets.csv"))
-		if err != nil {
-			b.Fatal(err)
-		}
-		benchParse(b, data, nil)
+		data := importertest.Read(b, filepath.Join(importertest.SharedData(b, "airline-sentiment"), "Tweets.csv"))
+		importertest.Bench(b, parser(nil), data)
 	})
 	b.Run("generated100k", func(b *testing.B) {
 		m, err := ParseMapping(map[string]string{"id": "id", "author": "author", "text": "text", "created": "created_at",
@@ -62,7 +39,7 @@ func BenchmarkParse(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		benchParse(b, generated(100_000), &m)
+		importertest.Bench(b, parser(&m), generated(100_000))
 	})
 }
 

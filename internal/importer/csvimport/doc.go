@@ -63,9 +63,10 @@
 //
 // # Rows
 //
-// Record.Pos is the line where the row starts (rows may span lines). A rejected
-// row's Raw is the row re-encoded as one CSV record, and the header is emitted
-// first as a Preamble record, so header + rejects re-import. A row that
-// encoding/csv cannot parse (a bare quote) carries its exact input bytes
-// instead, as its fields are incomplete.
+// Record.Pos is the line where the row starts (rows may span lines). The
+// header is emitted first as a Preamble record, so that header + rejected rows
+// re-import. An activity's Raw is its row's exact input bytes (with the blank
+// lines before it, if any). A row rejected by the mapping carries the row
+// re-encoded as one CSV record; a row that encoding/csv cannot parse (a bare
+// quote) carries its exact input bytes, as its fields are incomplete.
 package csvimport

@@ -2,81 +2,58 @@ package csvimport
 
 import (
 	"context"
-	"os"
-	"path/filepath"
-	"slices"
-	"strings"
+	"io"
 	"testing"
-	"time"
 
 	"github.com/herald-advocacy/herald"
+	"github.com/herald-advocacy/herald/internal/importer/importertest"
 )
 
-// dataDir locates the shared data sets from the package directory.
-func dataDir(t testing.TB, sub ...string) string {
-	t.Helper()
-	p := filepath.Join(append([]string{"..", "..", "..", "..", "shared", "data"}, sub...)...)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("shared data absent: %v", err)
+// parser returns Parse with mapping m bound.
+func parser(m *Mapping) importertest.ParseFunc {
+	return func(ctx context.Context, r io.Reader, emit herald.Emit) error {
+		return Parse(ctx, r, m, emit)
 	}
-	return p
 }
 
 // parseAll parses input with m and returns every record emitted.
 func parseAll(t testing.TB, input string, m *Mapping) ([]herald.Record, error) {
 	t.Helper()
-	var recs []herald.Record
-	err := Parse(context.Background(), strings.NewReader(input), m, func(r herald.Record) error {
-		recs = append(recs, r)
-		return nil
-	})
-	return recs, err
+	return importertest.Collect(t, parser(m), []byte(input))
 }
 
 // parseFile parses a file with m and returns every record emitted.
 func parseFile(t testing.TB, path string, m *Mapping) []herald.Record {
 	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var recs []herald.Record
-	err = Parse(context.Background(), f, m, func(r herald.Record) error {
-		recs = append(recs, r)
-		return nil
-	})
-	if err != nil {
-		t.Fatalf("Parse(%s): %v", path, err)
-	}
-	return recs
+	return importertest.Parse(t, parser(m), importertest.Read(t, path))
 }
 
 // split separates activities from rejects, checking the preamble comes first.
 func split(t testing.TB, recs []herald.Record) (acts []*herald.Activity, rejects []herald.Record) {
 	t.Helper()
-	for i, r := range recs {
+	checkRecords(t, recs)
+	for _, r := range recs {
 		switch {
-		case r.Preamble:
-			if i != 0 {
-				t.Errorf("preamble at record %d", i)
-			}
 		case r.Err != nil:
 			rejects = append(rejects, r)
 		case r.Activity != nil:
 			acts = append(acts, r.Activity)
-		default:
-			t.Errorf("record %d is empty: %+v", i, r)
 		}
 	}
 	return acts, rejects
 }
 
-// validate checks a as the pipeline does (Normalize, then Validate), on a copy.
-func validate(a *herald.Activity, now time.Time) error {
-	c := *a
-	c.Mentions = slices.Clone(a.Mentions)
-	c.Hashtags = slices.Clone(a.Hashtags)
-	c.Normalize()
-	return c.Validate(now)
+// checkRecords checks what CSV adds to the records' invariants (checked by
+// importertest as they are emitted): the preamble comes first, rows carry
+// activities.
+func checkRecords(t testing.TB, recs []herald.Record) {
+	t.Helper()
+	for i, r := range recs {
+		switch {
+		case r.Preamble != (i == 0):
+			t.Errorf("record %d: preamble %v", i, r.Preamble)
+		case !r.Preamble && r.Err == nil && r.Activity == nil:
+			t.Errorf("record %d: no activity", i)
+		}
+	}
 }

@@ -108,7 +108,7 @@ func (p *plan) rows(ctx context.Context, cr *csv.Reader, in *tee, emit herald.Em
 			line, _ := cr.FieldPos(0)
 			return fmt.Errorf("csv: row on line %d: %w", line, err)
 		default:
-			out = p.record(cr, rec)
+			out = p.record(cr, rec, in.bytes(start, end))
 		}
 		in.release(end)
 		start = end
@@ -118,14 +118,14 @@ func (p *plan) rows(ctx context.Context, cr *csv.Reader, in *tee, emit herald.Em
 	}
 }
 
-// record turns one parsed row into an activity or a reject.
-func (p *plan) record(cr *csv.Reader, rec []string) herald.Record {
+// record turns one parsed row, read from raw, into an activity or a reject.
+func (p *plan) record(cr *csv.Reader, rec []string, raw []byte) herald.Record {
 	line, _ := cr.FieldPos(0)
 	a, err := p.activity(rec)
 	if err != nil {
 		return herald.Record{Pos: int64(line), Raw: encode(rec, p.comma), Err: err}
 	}
-	return herald.Record{Pos: int64(line), Activity: a}
+	return herald.Record{Pos: int64(line), Raw: bytes.Clone(raw), Activity: a}
 }
 
 // encode writes fields as one CSV record ending in a newline.

@@ -106,24 +106,6 @@ func TestParseRows(t *testing.T) {
 	}
 }
 
-// checkRecords checks the invariants every output must keep: the preamble
-// comes first, rejects carry Raw, activities are valid but for the clock.
-func checkRecords(t *testing.T, recs []herald.Record) {
-	t.Helper()
-	for i, r := range recs {
-		switch {
-		case r.Preamble != (i == 0):
-			t.Errorf("record %d: preamble %v", i, r.Preamble)
-		case r.Preamble && len(r.Raw) == 0:
-			t.Errorf("empty preamble")
-		case r.Err != nil && len(r.Raw) == 0:
-			t.Errorf("record %d: reject without Raw", i)
-		case r.Err == nil && !r.Preamble && r.Activity == nil:
-			t.Errorf("record %d: empty", i)
-		}
-	}
-}
-
 // The header and the rejected rows, written out, make a file that parses to
 // the same rejects: nothing is lost.
 func TestRejectsReimport(t *testing.T) {

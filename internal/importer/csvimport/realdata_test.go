@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/herald-advocacy/herald"
+	"github.com/herald-advocacy/herald/internal/importer/importertest"
 )
 
 // recordStarts returns the line on which each CSV record after the header
@@ -33,7 +34,7 @@ func recordStarts(data []byte) []int64 {
 }
 
 func TestAirlineCSV(t *testing.T) {
-	path := filepath.Join(dataDir(t, "airline-sentiment"), "Tweets.csv")
+	path := filepath.Join(importertest.SharedData(t, "airline-sentiment"), "Tweets.csv")
 	recs := parseFile(t, path, nil)
 	acts, rejects := split(t, recs)
 	if len(rejects) != 0 {
@@ -76,7 +77,7 @@ func checkAirlineTexts(t *testing.T, acts []*herald.Activity) {
 		if a.Author.Handle == "" || a.Author.ExternalID != "" {
 			t.Errorf("%s: author %+v", a.ExternalID, a.Author)
 		}
-		if err := validate(a, time.Now()); err != nil {
+		if err := importertest.Validate(a, time.Now()); err != nil {
 			t.Errorf("%s: %v", a.ExternalID, err)
 		}
 	}
@@ -125,7 +126,7 @@ func checkAirlineCounts(t *testing.T, acts []*herald.Activity) {
 }
 
 func TestTWCS(t *testing.T) {
-	dir := dataDir(t, "twcs")
+	dir := importertest.SharedData(t, "twcs")
 	tests := []struct {
 		file          string
 		rows, inbound int
@@ -159,7 +160,7 @@ func TestTWCS(t *testing.T) {
 
 func checkTWCSActivity(t *testing.T, a *herald.Activity) {
 	t.Helper()
-	if err := validate(a, time.Now()); err != nil {
+	if err := importertest.Validate(a, time.Now()); err != nil {
 		t.Errorf("%s: %v", a.ExternalID, err)
 	}
 	if strings.Contains(a.InReplyTo, ".") {

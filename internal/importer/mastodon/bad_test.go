@@ -1,15 +1,12 @@
 package mastodon
 
 import (
-	"context"
-	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/herald-advocacy/herald"
+	"github.com/herald-advocacy/herald/internal/importer/importertest"
 )
 
 // goodStatus is a minimal valid status.
@@ -21,9 +18,8 @@ const goodStatus = `{"id":"1","uri":"https://m.example/users/a/statuses/1","crea
 // when it can.
 func TestBadInput(t *testing.T) {
 	type want struct {
-		pos int64
-		err string // substring of Err; "" for a good record
-		raw string // expected Raw of a rejection; "" not to check
+		Pos      int64
+		Err, Raw string // substring of Err ("" for a good record), Raw ("" not to check)
 	}
 	badUTF8 := strings.Replace(goodStatus, "hi", "h\xffi", 1)
 	tests := []struct {
@@ -31,8 +27,6 @@ func TestBadInput(t *testing.T) {
 		input string
 		want  []want
 	}{
-		{"empty", "", nil},
-		{"blank", " \n\n", nil},
 		{"binary garbage", "\x00\x01\xff\xfe garbage", []want{{1, "invalid JSON", "\x00\x01\xff\xfe garbage"}}},
 		{"truncated", goodStatus[:50], []want{{1, "truncated JSON: unexpected end of input", goodStatus[:50]}}},
 		{"truncated array", "[" + goodStatus + ",\n" + goodStatus[:50], []want{{1, "", ""}, {2, "truncated JSON", goodStatus[:50]}}},
@@ -54,30 +48,14 @@ func TestBadInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			recs := parseAll(t, []byte(tt.input))
-			if len(recs) != len(tt.want) {
-				t.Fatalf("got %d records, want %d: %+v", len(recs), len(tt.want), recs)
-			}
-			for i, w := range tt.want {
-				r := recs[i]
-				if r.Pos != w.pos {
-					t.Errorf("record %d: Pos = %d, want %d", i, r.Pos, w.pos)
-				}
-				if w.err == "" {
-					if r.Err != nil || r.Activity == nil {
-						t.Errorf("record %d: want an activity, got Err %v", i, r.Err)
-					}
-					continue
-				}
-				if r.Err == nil || !strings.Contains(r.Err.Error(), w.err) {
-					t.Errorf("record %d: Err = %v, want %q", i, r.Err, w.err)
-				}
-				if len(r.Raw) == 0 || w.raw != "" && string(r.Raw) != w.raw {
-					t.Errorf("record %d: Raw = %q, want %q", i, r.Raw, w.raw)
-				}
-			}
+			importertest.CheckWant(t, importertest.Parse(t, Parse, []byte(tt.input)), tt.want)
 		})
 	}
+}
+
+// TestGenericBadInput checks the bad inputs every JSON format rejects alike.
+func TestGenericBadInput(t *testing.T) {
+	importertest.BadInputs(t, Parse, goodStatus)
 }
 
 // TestLongEvent checks that an SSE event over the record limit is rejected
@@ -87,7 +65,7 @@ func TestLongEvent(t *testing.T) {
 		t.Skip("allocates 16 MiB")
 	}
 	long := "event: update\ndata: " + strings.Repeat("a", herald.MaxRecordBytes) + "\n\n"
-	recs := parseAll(t, []byte(long+"event: update\ndata: "+goodStatus+"\n\n"))
+	recs := importertest.Parse(t, Parse, []byte(long+"event: update\ndata: "+goodStatus+"\n\n"))
 	if len(recs) != 2 {
 		t.Fatalf("got %d records, want 2", len(recs))
 	}
@@ -102,46 +80,20 @@ func TestLongEvent(t *testing.T) {
 // TestEmitError checks that an error from emit stops Parse and is returned
 // as is.
 func TestEmitError(t *testing.T) {
-	stop := errors.New("stop here")
 	for _, input := range []string{"[" + goodStatus + "," + goodStatus + "]", "event: update\ndata: " + goodStatus + "\n\n:)\n\nevent: update\ndata: x\n\n"} {
-		n := 0
-		err := Parse(context.Background(), strings.NewReader(input), func(herald.Record) error {
-			n++
-			return stop
-		})
-		if err != stop || n != 1 {
-			t.Errorf("%.20q: Parse = %v after %d records, want %v after 1", input, err, n, stop)
-		}
+		importertest.EmitError(t, Parse, []byte(input))
 	}
 }
 
 // TestCancel checks that a cancelled context stops Parse.
 func TestCancel(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	input := "[" + strings.Repeat(goodStatus+",", 999) + goodStatus + "]"
-	err := Parse(ctx, strings.NewReader(input), func(herald.Record) error { return nil })
-	if !errors.Is(err, context.Canceled) {
-		t.Errorf("Parse = %v, want context.Canceled", err)
-	}
-}
-
-type failingReader struct{ n int }
-
-func (f *failingReader) Read(p []byte) (int, error) {
-	if f.n > 0 {
-		return 0, errors.New("disk on fire")
-	}
-	f.n++
-	return copy(p, "["+goodStatus+",\n"), nil
+	importertest.Cancel(t, Parse, []byte("["+strings.Repeat(goodStatus+",", 999)+goodStatus+"]"))
 }
 
 // TestReadError checks that an input error is returned, not rejected.
 func TestReadError(t *testing.T) {
-	err := Parse(context.Background(), &failingReader{}, func(herald.Record) error { return nil })
-	if err == nil || !strings.Contains(err.Error(), "disk on fire") {
-		t.Errorf("Parse = %v, want the read error", err)
-	}
+	importertest.ReadError(t, Parse, "["+goodStatus+",\n")
+	importertest.ReadError(t, Parse, "event: update\ndata: "+goodStatus+"\n\n")
 }
 
 func TestSniff(t *testing.T) {
@@ -180,34 +132,12 @@ func TestQualify(t *testing.T) {
 	}
 }
 
-// seeds adds the fixtures and testdata inputs to a fuzz corpus.
-func seeds(f *testing.F) {
-	files, _ := filepath.Glob(filepath.Join(fixtures, "*.*"))
-	more, _ := filepath.Glob("testdata/*")
-	for _, name := range append(files, more...) {
-		if strings.HasSuffix(name, ".golden.json") || strings.HasSuffix(name, ".md") {
-			continue
-		}
-		if b, err := os.ReadFile(name); err == nil {
-			f.Add(b)
-		}
-	}
-	f.Add([]byte(goodStatus))
-}
-
 // FuzzParse checks that Parse never panics nor fails on any input, and that
 // every record it emits is well formed.
 func FuzzParse(f *testing.F) {
-	seeds(f)
-	f.Fuzz(func(t *testing.T, input []byte) {
-		err := Parse(context.Background(), strings.NewReader(string(input)), func(r herald.Record) error {
-			if problem := checkRecord(r); problem != "" {
-				t.Fatalf("%s: %+v", problem, r)
-			}
-			return nil
-		})
-		if err != nil {
-			t.Fatalf("Parse: %v", err)
-		}
-	})
+	for _, s := range importertest.Seeds(f, importertest.FixturePath(Name, "*.*"), "testdata/*") {
+		f.Add(s)
+	}
+	f.Add([]byte(goodStatus))
+	importertest.Fuzz(f, Parse)
 }

@@ -21,6 +21,7 @@ const maxAttribute = 1024
 // statusRecords maps a status to its records: a reblog wrapper gives the
 // original status and the share; a quote gives the quoted status (when it
 // converts) and the quote. extra are other accounts seen with the status.
+// A record's Raw is the status's JSON, unless extra come from around it.
 func statusRecords(s *status, extra ...herald.Identity) ([]herald.Record, error) {
 	if s.Reblog != nil {
 		return reblog(s, extra)
@@ -29,7 +30,7 @@ func statusRecords(s *status, extra ...herald.Identity) ([]herald.Record, error)
 	if err != nil {
 		return nil, err
 	}
-	rec := herald.Record{Activity: a, Actors: addActors([]herald.Identity{a.Author}, extra...)}
+	rec := herald.Record{Activity: a, Actors: addActors([]herald.Identity{a.Author}, extra...), Raw: rawOf(s, extra)}
 	if s.Quote == nil || s.Quote.target() == nil {
 		return []herald.Record{rec}, nil
 	}
@@ -58,8 +59,18 @@ func reblog(s *status, extra []herald.Identity) ([]herald.Record, error) {
 		Metrics: herald.UnknownMetrics(), Attributes: attributes(s),
 	}
 	actors := addActors(addActors([]herald.Identity{booster}, origAuthor), extra...)
-	share := herald.Record{Activity: a, Actors: actors}
+	share := herald.Record{Activity: a, Actors: actors, Raw: rawOf(s, extra)}
 	return append(orig, share), nil
+}
+
+// rawOf returns the JSON of a status, or nil when the records made of it
+// carry accounts seen outside it (extra): they take the Raw of the entity
+// around it.
+func rawOf(s *status, extra []herald.Identity) []byte {
+	if len(extra) > 0 {
+		return nil
+	}
+	return s.raw
 }
 
 // header checks a status's uri and returns its time and its author.

@@ -22,32 +22,33 @@
 //     records observed at a zero time: the payload does not tell when.
 //   - Streaming "delete" events carry an instance-local id only, and are
 //     skipped like heartbeats and other events.
+//   - A record's Raw is the JSON entity it comes from (a value, or an array
+//     element), except that the records of a reblogged or quoted status
+//     carry that status's JSON, which re-imports on its own; records that
+//     hold accounts seen around their status (a notification's, a
+//     conversation's) carry the whole entity. The records of a streaming
+//     event carry the event's field lines, so that they re-import as SSE.
 package mastodon
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"unicode/utf8"
 
 	"github.com/herald-advocacy/herald"
+	"github.com/herald-advocacy/herald/internal/importer/jsonstream"
 )
 
 // Name is the format's name for `herald import --format`.
 const Name = "mastodon"
 
-const headSize = 64 << 10
-
-var bom = []byte("\xef\xbb\xbf")
-
 // Sniff reports whether head — the first bytes of the input — looks like
 // Mastodon API JSON (entities with an "acct") or streaming SSE text.
 func Sniff(head []byte) bool {
-	h := bytes.TrimLeft(bytes.TrimPrefix(head, bom), " \t\r\n")
+	h := jsonstream.TrimHead(head)
 	switch {
 	case len(h) == 0:
 		return false
@@ -80,17 +81,13 @@ func isSSE(h []byte) bool {
 // emitted as records with Err; Parse returns an error only for a cancelled
 // ctx, an input error, or an error returned by emit.
 func Parse(ctx context.Context, r io.Reader, emit herald.Emit) error {
-	br := bufio.NewReaderSize(r, headSize)
-	head, err := br.Peek(headSize)
-	if err != nil && err != io.EOF {
-		return fmt.Errorf("mastodon: read input: %w", err)
-	}
-	if bytes.HasPrefix(head, bom) {
-		head = head[len(bom):]
-		_, _ = br.Discard(len(bom)) // peeked: cannot fail
+	br := jsonstream.NewReader(r)
+	head, _, err := jsonstream.Head(br)
+	if err != nil {
+		return err
 	}
 	p := &parser{ctx: ctx, emit: emit}
-	if h := bytes.TrimLeft(bytes.TrimPrefix(head, bom), " \t\r\n"); len(h) > 0 && isSSE(h) {
+	if h := jsonstream.TrimHead(head); len(h) > 0 && isSSE(h) {
 		return p.sse(br)
 	}
 	return p.document(br)
@@ -108,13 +105,19 @@ var errNotObject = errors.New("not a JSON object")
 
 // value handles one record: a JSON entity, or an array of them.
 func (p *parser) value(raw []byte) error {
-	raw = bytes.TrimSpace(raw)
-	return p.record(raw, raw)
+	return p.record(bytes.TrimSpace(raw), nil)
 }
 
-// record handles one record whose JSON is data and whose input bytes, for
-// rejects, are raw (the same, or the SSE event that carried data).
-func (p *parser) record(data, raw []byte) error {
+// record handles one record whose JSON is data; event is the SSE event that
+// carried it, or nil. The records of a JSON entity carry its bytes as Raw,
+// but for statuses embedded in it that yield records of their own (a
+// reblogged or quoted status); the records of an SSE event all carry the
+// event, so that they re-import as SSE.
+func (p *parser) record(data, event []byte) error {
+	raw := data
+	if event != nil {
+		raw = event
+	}
 	if p.n++; p.n%256 == 0 {
 		if err := p.ctx.Err(); err != nil {
 			return err
@@ -122,9 +125,9 @@ func (p *parser) record(data, raw []byte) error {
 	}
 	switch {
 	case len(data) > herald.MaxRecordBytes:
-		return p.reject(raw, fmt.Errorf("record longer than %d bytes", herald.MaxRecordBytes))
-	case !utf8.Valid(data):
-		return p.reject(raw, fmt.Errorf("invalid UTF-8 at byte %d", invalidAt(data)))
+		return p.reject(raw, &jsonstream.TooLargeError{Limit: herald.MaxRecordBytes})
+	case jsonstream.CheckUTF8(data) != nil:
+		return p.reject(raw, jsonstream.CheckUTF8(data))
 	case len(data) > 0 && data[0] == '[':
 		var elems []json.RawMessage
 		if err := json.Unmarshal(data, &elems); err != nil {
@@ -145,6 +148,10 @@ func (p *parser) record(data, raw []byte) error {
 	}
 	for _, rec := range recs {
 		rec.Pos = p.pos
+		if rec.Raw == nil || event != nil {
+			rec.Raw = raw
+		}
+		rec.Raw = bytes.Clone(rec.Raw)
 		if err := p.emit(rec); err != nil {
 			return err
 		}
@@ -196,34 +203,17 @@ func unmarshal(raw []byte, v any) error {
 
 // describe turns an encoding/json error into a rejection reason.
 func describe(err error) error {
-	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
 	switch {
 	case err == nil, errors.As(err, &te):
 		return errNotObject
-	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		return errTruncated
-	case errors.As(err, &se) && se.Error() == "unexpected end of JSON input":
-		return errTruncated
+	case jsonstream.Truncated(err):
+		return jsonstream.ErrTruncated
 	}
 	return fmt.Errorf("invalid JSON: %v", err)
 }
 
-var errTruncated = errors.New("truncated JSON: unexpected end of input")
-
 // reject emits a rejected record with a copy of its input bytes.
 func (p *parser) reject(raw []byte, err error) error {
 	return p.emit(herald.Record{Pos: p.pos, Raw: append([]byte{}, raw...), Err: err})
-}
-
-// invalidAt returns the offset of the first invalid UTF-8 byte of b.
-func invalidAt(b []byte) int {
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n <= 1 {
-			return i
-		}
-		i += n
-	}
-	return -1
 }

@@ -3,11 +3,10 @@ package mastodon
 import (
 	"bufio"
 	"bytes"
-	"errors"
 	"fmt"
-	"io"
 
 	"github.com/herald-advocacy/herald"
+	"github.com/herald-advocacy/herald/internal/importer/jsonstream"
 )
 
 // event is one Server-Sent Event being read.
@@ -27,16 +26,8 @@ type event struct {
 // field; comments (":)" heartbeats) and other events are skipped.
 func (p *parser) sse(br *bufio.Reader) error {
 	var ev event
-	var lineNo int64
-	for {
-		line, err := readLine(br)
-		if err == io.EOF {
-			return p.dispatch(&ev)
-		} else if err != nil {
-			return fmt.Errorf("mastodon: read input: %w", err)
-		}
-		lineNo++
-		line = bytes.TrimSuffix(line, []byte("\r"))
+	lr := jsonstream.NewLineReader(br, 0)
+	for line, long := range lr.Lines() {
 		switch {
 		case len(line) == 0:
 			if err := p.dispatch(&ev); err != nil {
@@ -45,11 +36,16 @@ func (p *parser) sse(br *bufio.Reader) error {
 			ev = event{}
 		case line[0] != ':':
 			if ev.pos == 0 {
-				ev.pos = lineNo
+				ev.pos = lr.N
 			}
+			ev.long = ev.long || long
 			ev.add(line)
 		}
 	}
+	if err := lr.Err(); err != nil {
+		return err
+	}
+	return p.dispatch(&ev)
 }
 
 // add reads one field line into the event.
@@ -90,24 +86,4 @@ func (p *parser) dispatch(ev *event) error {
 		return p.record(ev.data, ev.raw)
 	}
 	return nil
-}
-
-// readLine returns the next line without its "\n", which may be longer
-// than the reader's buffer (then it is copied), or io.EOF.
-func readLine(br *bufio.Reader) ([]byte, error) {
-	line, err := br.ReadSlice('\n')
-	if errors.Is(err, bufio.ErrBufferFull) {
-		long := append([]byte{}, line...)
-		for errors.Is(err, bufio.ErrBufferFull) {
-			line, err = br.ReadSlice('\n')
-			if len(long) <= herald.MaxRecordBytes {
-				long = append(long, line...)
-			}
-		}
-		line = long
-	}
-	if err == io.EOF && len(line) > 0 {
-		err = nil
-	}
-	return bytes.TrimSuffix(line, []byte("\n")), err
 }

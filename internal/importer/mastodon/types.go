@@ -46,6 +46,18 @@ type status struct {
 	Tags               []struct{ Name string } `json:"tags"`
 	MediaAttachments   []json.RawMessage       `json:"media_attachments"`
 	Card               *struct{ URL string }   `json:"card"`
+
+	raw []byte // its JSON, a sub-slice of the record's
+}
+
+// UnmarshalJSON decodes a status and keeps its JSON. As the rest of the
+// record, it decodes leniently: a member of an unexpected type (or a status
+// that is not an object) is left empty.
+func (s *status) UnmarshalJSON(b []byte) error {
+	type plain status
+	_ = unmarshal(b, (*plain)(s)) // b is valid: only type errors occur
+	s.raw = b                     // json.Unmarshal passes sub-slices of the record, which outlives the decoding
+	return nil
 }
 
 // quote is a Status's quote (Mastodon 4.5+): a Quote with the quoted
@@ -53,10 +65,21 @@ type status struct {
 // extension (Fedibird) put the quoted Status itself there: its fields land
 // in the embedded status.
 type quote struct {
+	quoteFields
+	status
+}
+
+type quoteFields struct {
 	State          string  `json:"state"`
 	QuotedStatus   *status `json:"quoted_status"`
 	QuotedStatusID string  `json:"quoted_status_id"`
-	status
+}
+
+// UnmarshalJSON decodes both views of a quote (else the embedded status's
+// method would decode the status only).
+func (q *quote) UnmarshalJSON(b []byte) error {
+	_ = unmarshal(b, &q.quoteFields)
+	return q.status.UnmarshalJSON(b)
 }
 
 // target returns the quoted status, if the quote holds it.

@@ -3,22 +3,13 @@ package reddit
 import (
 	"bytes"
 	"context"
-	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"testing/iotest"
 
 	"github.com/herald-advocacy/herald"
+	"github.com/herald-advocacy/herald/internal/importer/importertest"
 )
-
-// reject is an expected rejected record.
-type reject struct {
-	pos int64
-	raw string // expected Raw
-	err string // expected substring of Err
-}
 
 // comment returns a t1 thing with the given data fields added.
 func comment(fields string) string {
@@ -39,144 +30,70 @@ func TestBadInput(t *testing.T) {
 	badType := comment(`,"name":"t1_b","author":"ann","created_utc":1700000000.0,"score":"lots"`)
 	invalid := comment(`,"name":"t1_b","author":"ann","created_utc":1700000000.0,"body2":"caf` + "\xe9" + `"`)
 	big := listing(comment(`,"name":"t1_big","author":"ann","created_utc":1,"selftext":"` + strings.Repeat("x", 600) + `"`))
+	type want struct {
+		Pos      int64
+		Err, Raw string
+	}
 	tests := []struct {
-		name    string
-		in      string
-		rejects []reject
-		good    int
+		name string
+		in   string
+		want []want
 	}{
-		{"empty", "", nil, 0},
-		{"blank", " \n\t\n", nil, 0},
-		{"binary garbage", "\x00\x01\xfe\xffjunk", []reject{{1, "\x00\x01\xfe\xffjunk", "invalid JSON: invalid character '\\x00'"}}, 0},
-		{"text garbage", "hello", []reject{{1, "hello", "invalid JSON: invalid character 'h'"}}, 0},
-		{"truncated JSON", listing(good, good)[:120], []reject{{1, listing(good, good)[:120], "truncated JSON: unexpected end of input"}}, 0},
-		{"truncated array", "[" + listing(good) + ",\n" + listing(good)[:40], []reject{{2, listing(good)[:40], "truncated JSON"}}, 1},
-		{"invalid UTF-8", listing(good, invalid), []reject{{1, listing(good, invalid), "invalid UTF-8 at byte"}}, 0},
-		{"over-long value", big + "\n" + listing(good), []reject{{1, big[:512], "record longer than 512 bytes"}}, 1},
-		{"no author", listing(noAuthor, good), []reject{{1, noAuthor, "missing author"}}, 1},
-		{"deleted author", listing(deleted, good), []reject{{1, deleted, "author deleted"}}, 1},
-		{"missing id", listing(noID), []reject{{1, noID, "missing id"}}, 0},
-		{"unparseable date", listing(badDate), []reject{{1, badDate, `unparseable created_utc "soon"`}}, 0},
-		{"missing date", listing(noDate), []reject{{1, noDate, "missing created_utc"}}, 0},
-		{"wrong field type", listing(badType), []reject{{1, badType, "field score: JSON string where int64 expected"}}, 0},
-		{"not a listing", `{"error": 404}`, []reject{{1, `{"error": 404}`, "not a Reddit listing or thing"}}, 0},
-		{"scalar", `42`, []reject{{1, `42`, "JSON number where reddit.thing expected"}}, 0},
-		{"more and t5 skipped", listing(`{"kind":"more","data":{"count":3}}`, `{"kind":"t5","data":{}}`, good), nil, 1},
-		{"empty replies", listing(comment(`,"name":"t1_c","author":"ann","created_utc":1,"replies":""`)), nil, 1},
+		{"binary garbage", "\x00\x01\xfe\xffjunk", []want{{1, "invalid JSON: invalid character '\\x00'", "\x00\x01\xfe\xffjunk"}}},
+		{"text garbage", "hello", []want{{1, "invalid JSON: invalid character 'h'", "hello"}}},
+		{"truncated JSON", listing(good, good)[:120], []want{{1, "truncated JSON: unexpected end of input", listing(good, good)[:120]}}},
+		{"truncated array", "[" + listing(good) + ",\n" + listing(good)[:40], []want{{1, "", good}, {2, "truncated JSON", listing(good)[:40]}}},
+		{"invalid UTF-8", listing(good, invalid), []want{{1, "invalid UTF-8 at byte", listing(good, invalid)}}},
+		{"over-long value", big + "\n" + listing(good), []want{{1, "record longer than 512 bytes", big[:512]}, {2, "", good}}},
+		{"no author", listing(noAuthor, good), []want{{1, "missing author", noAuthor}, {2, "", good}}},
+		{"deleted author", listing(deleted, good), []want{{1, "author deleted", deleted}, {2, "", good}}},
+		{"missing id", listing(noID), []want{{1, "missing id", noID}}},
+		{"unparseable date", listing(badDate), []want{{1, `unparseable created_utc "soon"`, badDate}}},
+		{"missing date", listing(noDate), []want{{1, "missing created_utc", noDate}}},
+		{"wrong field type", listing(badType), []want{{1, "field score: JSON string where int64 expected", badType}}},
+		{"not a listing", `{"error": 404}`, []want{{1, "not a Reddit listing or thing", `{"error": 404}`}}},
+		{"scalar", `42`, []want{{1, "JSON number where reddit.thing expected", `42`}}},
+		{"more and t5 skipped", listing(`{"kind":"more","data":{"count":3}}`, `{"kind":"t5","data":{}}`, good), []want{{1, "", good}}},
+		{"empty replies", listing(comment(`,"name":"t1_c","author":"ann","created_utc":1,"replies":""`)),
+			[]want{{1, "", comment(`,"name":"t1_c","author":"ann","created_utc":1,"replies":""`)}}},
+		{"BOM", "\xef\xbb\xbf" + listing(good), []want{{1, "", good}}},
 	}
 	defer func(n int) { maxRecord = n }(maxRecord)
 	maxRecord = 512
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			checkRejects(t, parseAll(t, []byte(tt.in)), tt.rejects, tt.good)
+			importertest.CheckWant(t, importertest.Parse(t, Parse, []byte(tt.in)), tt.want)
 		})
 	}
 }
 
-// checkRejects compares the rejected records with want and counts the others.
-func checkRejects(t *testing.T, recs []herald.Record, want []reject, good int) {
-	t.Helper()
-	var got []herald.Record
-	for _, r := range recs {
-		if r.Err != nil {
-			got = append(got, r)
-		}
-	}
-	if n := len(recs) - len(got); n != good {
-		t.Errorf("%d good records, want %d: %+v", n, good, recs)
-	}
-	if len(got) != len(want) {
-		t.Fatalf("%d rejects, want %d: %+v", len(got), len(want), got)
-	}
-	for i, w := range want {
-		g := got[i]
-		if g.Pos != w.pos || string(g.Raw) != w.raw || !strings.Contains(g.Err.Error(), w.err) {
-			t.Errorf("reject %d = {%d %q %q}, want {%d %q ~%q}", i, g.Pos, g.Raw, g.Err, w.pos, w.raw, w.err)
-		}
-	}
+// TestGenericBadInput checks the bad inputs every JSON format rejects alike.
+func TestGenericBadInput(t *testing.T) {
+	importertest.BadInputs(t, Parse, comment(`,"name":"t1_ok","author":"ann","created_utc":1700000000.0`))
 }
 
 func TestEmitError(t *testing.T) {
-	stop := errors.New("stop")
-	n := 0
-	err := Parse(context.Background(), bytes.NewReader(mustRead(t, "testdata/subreddit_listing.json")), func(herald.Record) error {
-		n++
-		return stop
-	})
-	if err != stop || n != 1 {
-		t.Fatalf("Parse = %v after %d records, want stop after 1", err, n)
-	}
+	importertest.EmitError(t, Parse, importertest.Read(t, "testdata/subreddit_listing.json"))
 }
 
 func TestCancel(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	if err := Parse(ctx, strings.NewReader(listing(`{"kind":"more","data":{}}`)), func(herald.Record) error { return nil }); !errors.Is(err, context.Canceled) {
-		t.Fatalf("Parse = %v, want context.Canceled", err)
-	}
-}
-
-type failReader struct {
-	data []byte
-	err  error
-}
-
-func (r *failReader) Read(p []byte) (int, error) {
-	if len(r.data) == 0 {
-		return 0, r.err
-	}
-	n := copy(p, r.data)
-	r.data = r.data[n:]
-	return n, nil
+	importertest.Cancel(t, Parse, []byte(listing(`{"kind":"more","data":{}}`)))
 }
 
 func TestReadError(t *testing.T) {
-	boom := errors.New("connection reset")
-	err := Parse(context.Background(), &failReader{[]byte(`[{"kind":"Listing","data":{"children":[`), boom}, func(herald.Record) error { return nil })
-	if !errors.Is(err, boom) {
-		t.Fatalf("Parse = %v, want %v", err, boom)
-	}
+	importertest.ReadError(t, Parse, `[{"kind":"Listing","data":{"children":[`)
 }
 
 // seeds returns the fixtures and testdata inputs.
 func seeds(tb testing.TB) [][]byte {
-	var out [][]byte
-	for _, pattern := range []string{fixtures + "/*.json", "testdata/*.json*"} {
-		files, _ := filepath.Glob(pattern)
-		for _, f := range files {
-			if strings.HasSuffix(f, ".golden.json") {
-				continue
-			}
-			b, err := os.ReadFile(f)
-			if err != nil {
-				tb.Fatal(err)
-			}
-			out = append(out, b)
-		}
-	}
-	return out
+	return importertest.Seeds(tb, importertest.FixturePath(Name, "*.json"), "testdata/*.json*")
 }
 
 func FuzzParse(f *testing.F) {
 	for _, s := range seeds(f) {
 		f.Add(s)
 	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		err := Parse(context.Background(), bytes.NewReader(data), func(r herald.Record) error {
-			switch {
-			case r.Pos < 1:
-				t.Fatalf("Pos %d", r.Pos)
-			case r.Err != nil && len(r.Raw) == 0:
-				t.Fatalf("reject without Raw: %v", r.Err)
-			case r.Err == nil && r.Activity == nil && len(r.Actors) == 0 && r.Tombstone == nil && !r.Preamble:
-				t.Fatalf("empty record %+v", r)
-			}
-			return nil
-		})
-		if err != nil {
-			t.Fatalf("Parse: %v", err)
-		}
-	})
+	importertest.Fuzz(f, Parse)
 }
 
 func BenchmarkParse(b *testing.B) {
@@ -184,16 +101,7 @@ func BenchmarkParse(b *testing.B) {
 	for _, s := range seeds(b) {
 		in = append(append(in, s...), '\n')
 	}
-	in = bytes.Repeat(in, 20)
-	b.SetBytes(int64(len(in)))
-	var n int
-	for b.Loop() {
-		n = 0
-		if err := Parse(context.Background(), bytes.NewReader(in), func(herald.Record) error { n++; return nil }); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "records/s")
+	importertest.Bench(b, Parse, bytes.Repeat(in, 20))
 }
 
 func TestTooLargeStreamed(t *testing.T) {

@@ -1,6 +1,7 @@
 package reddit
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"github.com/herald-advocacy/herald"
+	"github.com/herald-advocacy/herald/internal/importer/jsonstream"
 )
 
 // item is the data of a t1 comment or a t3 submission.
@@ -49,7 +51,7 @@ func (w *walker) item(kind string, data json.RawMessage, raw []byte, depth int) 
 	pos := w.next()
 	var it item
 	if err := json.Unmarshal(data, &it); err != nil {
-		return w.reject(pos, raw, describe(err))
+		return w.reject(pos, raw, jsonstream.Describe(err))
 	}
 	a, err := convert(kind, &it)
 	if err != nil {
@@ -57,7 +59,7 @@ func (w *walker) item(kind string, data json.RawMessage, raw []byte, depth int) 
 	} else {
 		a.InReplyToAuthor = w.authors[a.InReplyTo]
 		w.authors[a.ExternalID] = it.Author
-		err = w.emit(herald.Record{Pos: pos, Activity: a})
+		err = w.emit(herald.Record{Pos: pos, Raw: bytes.Clone(raw), Activity: a})
 	}
 	if err != nil {
 		return err

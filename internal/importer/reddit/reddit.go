@@ -14,8 +14,9 @@
 //     herald.Identity.Normalize gives handle-only accounts. [deleted]
 //     authors are rejected: the activity cannot be attributed.
 //   - Pos numbers the t1/t3 items (and rejected values) in document order.
-//     A rejected item's Raw is its thing JSON ({"kind":…,"data":…}), which
-//     Parse accepts on its own.
+//     An item's Raw is its thing JSON ({"kind":…,"data":…}, with the
+//     replies nested in it), which Parse accepts on its own; a comment
+//     imported so loses its InReplyToAuthor, which comes from its parent.
 //   - Metrics.Likes is the score, Replies a submission's num_comments;
 //     subreddit goes in Attributes["subreddit"]. u/name references in the
 //     text are mentions. Texts fetched without raw_json=1 have &amp; &lt;
@@ -30,15 +31,19 @@ import (
 	"io"
 
 	"github.com/herald-advocacy/herald"
+	"github.com/herald-advocacy/herald/internal/importer/jsonstream"
 )
 
 // Name is the format's name for `herald import --format`.
 const Name = "reddit"
 
+// maxRecord bounds one top-level JSON value (a Listing). Tests lower it.
+var maxRecord = herald.MaxRecordBytes
+
 // Sniff reports whether head — the first bytes of the input — looks like
 // Reddit listing JSON.
 func Sniff(head []byte) bool {
-	h := bytes.TrimLeft(head, " \t\r\n")
+	h := jsonstream.TrimHead(head)
 	if len(h) == 0 || h[0] != '{' && h[0] != '[' {
 		return false
 	}
@@ -51,16 +56,12 @@ func Sniff(head []byte) bool {
 // ctx, an input error, or an error returned by emit.
 func Parse(ctx context.Context, r io.Reader, emit herald.Emit) error {
 	w := &walker{ctx: ctx, emit: emit, authors: map[string]string{}}
-	err := scanDoc(ioReader{r}, func(raw []byte, err error) error {
-		if err != nil {
-			return w.reject(w.next(), raw, describe(err))
+	return jsonstream.Stream(jsonstream.NewReader(r), jsonstream.Options{Limit: maxRecord}, func(v jsonstream.Value) error {
+		if v.Err != nil {
+			return w.reject(w.next(), v.Raw, jsonstream.Describe(v.Err))
 		}
-		return w.value(raw)
+		return w.value(v.Raw)
 	})
-	if e := asIOError(err); e != nil {
-		return e
-	}
-	return err
 }
 
 // walker walks listings in document order.
@@ -85,7 +86,7 @@ type thing struct {
 
 // value handles a top-level value: a Listing, a thing, or an array of them.
 func (w *walker) value(raw []byte) error {
-	if err := checkUTF8(raw); err != nil {
+	if err := jsonstream.CheckUTF8(raw); err != nil {
 		return w.reject(w.next(), raw, err)
 	}
 	if raw[0] != '[' {
@@ -93,7 +94,7 @@ func (w *walker) value(raw []byte) error {
 	}
 	var elems []json.RawMessage
 	if err := json.Unmarshal(raw, &elems); err != nil {
-		return w.reject(w.next(), raw, describe(err))
+		return w.reject(w.next(), raw, jsonstream.Describe(err))
 	}
 	for _, e := range elems {
 		if err := w.thing(e, 0); err != nil {
@@ -117,7 +118,7 @@ func (w *walker) thing(raw []byte, depth int) error {
 	}
 	var t thing
 	if err := json.Unmarshal(raw, &t); err != nil {
-		return w.reject(w.next(), raw, describe(err))
+		return w.reject(w.next(), raw, jsonstream.Describe(err))
 	}
 	switch t.Kind {
 	case "Listing":
@@ -125,7 +126,7 @@ func (w *walker) thing(raw []byte, depth int) error {
 			Children []json.RawMessage `json:"children"`
 		}
 		if err := json.Unmarshal(t.Data, &l); err != nil {
-			return w.reject(w.next(), raw, describe(err))
+			return w.reject(w.next(), raw, jsonstream.Describe(err))
 		}
 		if depth >= maxDepth {
 			return w.reject(w.next(), raw, errors.New("replies nested too deep"))

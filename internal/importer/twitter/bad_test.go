@@ -2,170 +2,133 @@ package twitter
 
 import (
 	"bytes"
-	"context"
-	"errors"
-	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/herald-advocacy/herald"
+	"github.com/herald-advocacy/herald/internal/importer/importertest"
 )
-
-// reject is an expected rejected record.
-type reject struct {
-	pos int64
-	raw string // expected Raw
-	err string // expected substring of Err
-}
 
 func TestBadInput(t *testing.T) {
 	const good = `{"delete":{"status":{"id_str":"9"}}}`
 	long := `{"id_str":"1","text":"` + strings.Repeat("x", 200) + `"}`
+	type want struct {
+		Pos      int64
+		Err, Raw string
+	}
 	tests := []struct {
-		name    string
-		in      string
-		rejects []reject
-		good    int // records without Err
+		name string
+		in   string
+		want []want
 	}{
-		{"empty", "", nil, 0},
-		{"blank lines", "\n \r\n\t\n", nil, 0},
-		{"binary garbage", "\x00\x01\xff\xfe\x80garbage\n" + good, []reject{{1, "\x00\x01\xff\xfe\x80garbage", "invalid UTF-8 at byte 2"}}, 1},
-		{"text garbage", "hello world\n" + good, []reject{{1, "hello world", "invalid JSON: invalid character 'h'"}}, 1},
-		{"scalar", "42\n" + good, []reject{{1, "42", "not a JSON object"}}, 1},
+		{"binary garbage", "\x00\x01\xff\xfe\x80garbage\n" + good, []want{{1, "invalid UTF-8 at byte 2", "\x00\x01\xff\xfe\x80garbage"}, {2, "", good}}},
+		{"text garbage", "hello world\n" + good, []want{{1, "invalid JSON: invalid character 'h'", "hello world"}, {2, "", good}}},
+		{"scalar", "42\n" + good, []want{{1, "not a JSON object", "42"}, {2, "", good}}},
 		{"truncated line", `{"id_str":"1","user":{"id_str":"2"` + "\n" + good + "\n",
-			[]reject{{1, `{"id_str":"1","user":{"id_str":"2"`, "truncated JSON: unexpected end of input"}}, 1},
-		{"truncated last line", good + "\n" + `{"data":[{"id":"1"`, []reject{{2, `{"data":[{"id":"1"`, "truncated JSON"}}, 1},
-		{"truncated document", "{\n  \"data\": [\n    {\"id\": \"1\",", []reject{{1, "{\n  \"data\": [\n    {\"id\": \"1\",", "truncated JSON"}}, 0},
+			[]want{{1, "truncated JSON: unexpected end of input", `{"id_str":"1","user":{"id_str":"2"`}, {2, "", good}}},
+		{"truncated last line", good + "\n" + `{"data":[{"id":"1"`, []want{{1, "", good}, {2, "truncated JSON", `{"data":[{"id":"1"`}}},
+		{"truncated document", "{\n  \"data\": [\n    {\"id\": \"1\",", []want{{1, "truncated JSON", "{\n  \"data\": [\n    {\"id\": \"1\","}}},
 		{"invalid UTF-8 in string", `{"id_str":"1","text":"caf` + "\xe9" + `"}` + "\n" + good,
-			[]reject{{1, `{"id_str":"1","text":"caf` + "\xe9" + `"}`, "invalid UTF-8 at byte 25"}}, 1},
-		{"over-long line", long + "\n" + good, []reject{{1, long[:128], "line longer than 128 bytes"}}, 1},
-		{"v2 tweet without author", `{"data":{"id":"5","text":"hi"}}`, []reject{{1, `{"id":"5","text":"hi"}`, "tweet has no author_id"}}, 0},
+			[]want{{1, "invalid UTF-8 at byte 25", `{"id_str":"1","text":"caf` + "\xe9" + `"}`}, {2, "", good}}},
+		{"over-long line", long + "\n" + good, []want{{1, "line longer than 128 bytes", long[:128]}, {2, "", good}}},
+		{"v2 tweet without author", `{"data":{"id":"5","text":"hi"}}`, []want{{1, "tweet has no author_id", `{"id":"5","text":"hi"}`}}},
 		{"v1 status without user", `{"id_str":"5","text":"hi","created_at":"Wed Oct 10 20:19:24 +0000 2018"}`,
-			[]reject{{1, `{"id_str":"5","text":"hi","created_at":"Wed Oct 10 20:19:24 +0000 2018"}`, "missing author"}}, 0},
-		{"v1 missing id", `{"text":"hi","user":{"id_str":"2"}}`, []reject{{1, `{"text":"hi","user":{"id_str":"2"}}`, "missing id"}}, 0},
-		{"v2 missing id", `{"data":[{"text":"hi","author_id":"2"}]}`, []reject{{1, `{"text":"hi","author_id":"2"}`, "missing id"}}, 0},
+			[]want{{1, "missing author", `{"id_str":"5","text":"hi","created_at":"Wed Oct 10 20:19:24 +0000 2018"}`}}},
+		{"v1 missing id", `{"text":"hi","user":{"id_str":"2"}}`, []want{{1, "missing id", `{"text":"hi","user":{"id_str":"2"}}`}}},
+		{"v2 missing id", `{"data":[{"text":"hi","author_id":"2"}]}`, []want{{1, "missing id", `{"text":"hi","author_id":"2"}`}}},
 		{"v1 unparseable date", `{"id_str":"5","user":{"id_str":"2"},"created_at":"yesterday"}`,
-			[]reject{{1, `{"id_str":"5","user":{"id_str":"2"},"created_at":"yesterday"}`, `unparseable created_at "yesterday"`}}, 0},
+			[]want{{1, `unparseable created_at "yesterday"`, `{"id_str":"5","user":{"id_str":"2"},"created_at":"yesterday"}`}}},
 		{"v2 unparseable date", `{"data":[{"id":"5","text":"x","author_id":"2","created_at":"2022-13-45T00:00:00Z"}]}`,
-			[]reject{{1, `{"id":"5","text":"x","author_id":"2","created_at":"2022-13-45T00:00:00Z"}`, "unparseable created_at"}}, 0},
+			[]want{{1, "unparseable created_at", `{"id":"5","text":"x","author_id":"2","created_at":"2022-13-45T00:00:00Z"}`}}},
 		{"v2 missing date", `{"data":[{"id":"5","text":"x","author_id":"2"}]}`,
-			[]reject{{1, `{"id":"5","text":"x","author_id":"2"}`, "missing created_at"}}, 0},
+			[]want{{1, "missing created_at", `{"id":"5","text":"x","author_id":"2"}`}}},
 		{"wrong field type", `{"data":[{"id":"5","text":"x","author_id":"2","public_metrics":{"like_count":"many"}}]}`,
-			[]reject{{1, `{"id":"5","text":"x","author_id":"2","public_metrics":{"like_count":"many"}}`, "field public_metrics.like_count: JSON string where int64 expected"}}, 0},
-		{"unknown object", `{"foo":1}`, []reject{{1, `{"foo":1}`, "not a Twitter record"}}, 0},
-		{"delete without id", `{"delete":{"status":{}}}`, []reject{{1, `{"delete":{"status":{}}}`, "delete notice has no status id"}}, 0},
-		{"array with a bad element", "[\n" + good + ",\n{\"id_str\": tru\n]", []reject{{2, "{\"id_str\": tru\n]", "invalid JSON"}}, 1},
-		{"array missing its end", "[\n" + good + ",\n", nil, 1},
-		{"one-line array longer than a record", "[" + strings.Repeat(good+",", 5) + good + "]", nil, 6},
-		{"stream notice", `{"limit":{"track":3}}`, nil, 0},
+			[]want{{1, "field public_metrics.like_count: JSON string where int64 expected", `{"id":"5","text":"x","author_id":"2","public_metrics":{"like_count":"many"}}`}}},
+		{"unknown object", `{"foo":1}`, []want{{1, "not a Twitter record", `{"foo":1}`}}},
+		{"delete without id", `{"delete":{"status":{}}}`, []want{{1, "delete notice has no status id", `{"delete":{"status":{}}}`}}},
+		{"array with a bad element", "[\n" + good + ",\n{\"id_str\": tru\n]", []want{{1, "", good}, {2, "invalid JSON", "{\"id_str\": tru\n]"}}},
+		{"array missing its end", "[\n" + good + ",\n", []want{{1, "", good}}},
+		{"one-line array longer than a record", "[" + strings.Repeat(good+",", 5) + good + "]",
+			[]want{{1, "", good}, {2, "", good}, {3, "", good}, {4, "", good}, {5, "", good}, {6, "", good}}},
+		{"stream notice", `{"limit":{"track":3}}`, nil},
 	}
 	defer func(n int) { maxRecord = n }(maxRecord)
 	maxRecord = 128
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			checkRejects(t, parseAll(t, []byte(tt.in)), tt.rejects, tt.good)
+			importertest.CheckWant(t, importertest.Parse(t, Parse, []byte(tt.in)), tt.want)
 		})
 	}
 }
 
-// checkRejects compares the rejected records with want and counts the others.
-func checkRejects(t *testing.T, recs []herald.Record, want []reject, good int) {
-	t.Helper()
-	var got []herald.Record
-	for _, r := range recs {
-		if r.Err != nil {
-			got = append(got, r)
-		}
+// TestRaw checks the Raw of the records of v2 pages: a page of its own for
+// each tweet, with what its record takes from the page.
+func TestRaw(t *testing.T) {
+	type want struct {
+		Pos      int64
+		Err, Raw string
 	}
-	if n := len(recs) - len(got); n != good {
-		t.Errorf("%d good records, want %d: %+v", n, good, recs)
+	tweet := func(id, text, more string) string {
+		return `{"id":"` + id + `","text":"` + text + `","author_id":"2","created_at":"2022-10-07T22:42:12.000Z"` + more + `}`
 	}
-	if len(got) != len(want) {
-		t.Fatalf("%d rejects, want %d: %+v", len(got), len(want), got)
+	users := `{"users":[{"id":"9","username":"z"},{"id":"3","username":"b"},{"id":"2","username":"a"}]`
+	reply := tweet("5", "@b x", `,"entities":{"mentions":[{"username":"b"}]},"referenced_tweets":[{"type":"replied_to","id":"4"}]`)
+	replied := tweet("4", "y", `,"referenced_tweets":[{"type":"quoted","id":"1"}]`)
+	quoted := `{"id":"1","text":"q","author_id":"9","created_at":"2022-10-07T22:42:12.000Z"}`
+	tests := []struct {
+		name, in string
+		want     []want
+	}{
+		{"bare v2 tweet", tweet("5", "x", ""), []want{{1, "", tweet("5", "x", "")}}},
+		{"page", `{"data":[` + reply + `],"includes":` + users + `},"__twarc":{"retrieved_at":"2023-01-05T17:34:04+00:00"}}`, []want{
+			{1, "", `{"data":[` + reply + `],"includes":{"users":[{"id":"3","username":"b"},{"id":"2","username":"a"}]},` +
+				`"__twarc":{"retrieved_at":"2023-01-05T17:34:04+00:00"}}`},
+			{1, "", `{"data":[` + reply + `],"includes":` + users + `},"__twarc":{"retrieved_at":"2023-01-05T17:34:04+00:00"}}`}}},
+		{"included tweets", `{"data":[` + reply + `],"includes":` + users + `,"tweets":[` + replied + `,` + quoted + `]}}`, []want{
+			{1, "", `{"data":[` + reply + `],"includes":` + users + `,"tweets":[` + replied + `,` + quoted + `]}}`},
+			{1, "", `{"data":[` + replied + `],"includes":{"users":[{"id":"9","username":"z"},{"id":"2","username":"a"}],"tweets":[` + quoted + `]}}`},
+			{1, "", `{"data":[` + quoted + `],"includes":{"users":[{"id":"9","username":"z"}]}}`}}},
 	}
-	for i, w := range want {
-		g := got[i]
-		if g.Pos != w.pos || string(g.Raw) != w.raw || !strings.Contains(g.Err.Error(), w.err) {
-			t.Errorf("reject %d = {%d %q %q}, want {%d %q ~%q}", i, g.Pos, g.Raw, g.Err, w.pos, w.raw, w.err)
-		}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			recs := importertest.Parse(t, Parse, []byte(tt.in))
+			importertest.CheckWant(t, recs, tt.want)
+			importertest.Reimport(t, Parse, recs, nil)
+		})
 	}
+}
+
+// TestGenericBadInput checks the bad inputs every JSON format rejects alike.
+func TestGenericBadInput(t *testing.T) {
+	importertest.BadInputs(t, Parse, `{"delete":{"status":{"id_str":"9"}}}`)
 }
 
 func TestDocumentTooLarge(t *testing.T) {
 	defer func(n int) { maxRecord = n }(maxRecord)
 	maxRecord = 1 << 10
 	doc := "{\n  \"data\": [\n" + strings.Repeat("    {\"id\": \"1\", \"text\": \"x\"},\n", 200) + "    {}\n  ]\n}\n"
-	recs := parseAll(t, []byte(doc))
+	recs := importertest.Parse(t, Parse, []byte(doc))
 	if len(recs) != 1 || recs[0].Err == nil || !strings.Contains(recs[0].Err.Error(), "longer than") || len(recs[0].Raw) != maxRecord {
 		t.Fatalf("got %d records: %+v", len(recs), recs)
 	}
 }
 
 func TestEmitError(t *testing.T) {
-	stop := errors.New("stop")
-	data := mustRead(t, "testdata/v1_statuses.jsonl")
-	n := 0
-	err := Parse(context.Background(), bytes.NewReader(data), func(herald.Record) error {
-		n++
-		return stop
-	})
-	if err != stop || n != 1 {
-		t.Fatalf("Parse = %v after %d records, want stop after 1", err, n)
-	}
+	importertest.EmitError(t, Parse, importertest.Read(t, "testdata/v1_statuses.jsonl"))
 }
 
 func TestCancel(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	data := bytes.Repeat([]byte(`{"limit":{"track":1}}`+"\n"), 1000)
-	if err := Parse(ctx, bytes.NewReader(data), func(herald.Record) error { return nil }); !errors.Is(err, context.Canceled) {
-		t.Fatalf("Parse = %v, want context.Canceled", err)
-	}
-}
-
-type failReader struct {
-	data []byte
-	err  error
-}
-
-func (r *failReader) Read(p []byte) (int, error) {
-	if len(r.data) == 0 {
-		return 0, r.err
-	}
-	n := copy(p, r.data)
-	r.data = r.data[n:]
-	return n, nil
+	importertest.Cancel(t, Parse, bytes.Repeat([]byte(`{"limit":{"track":1}}`+"\n"), 1000))
 }
 
 func TestReadError(t *testing.T) {
-	boom := errors.New("disk on fire")
 	for _, in := range []string{`{"limit":{}}` + "\n" + `{"id_str":`, "[\n{\"limit\":{}},\n{\"id"} {
-		err := Parse(context.Background(), &failReader{[]byte(in), boom}, func(herald.Record) error { return nil })
-		if !errors.Is(err, boom) {
-			t.Errorf("Parse(%q) = %v, want %v", in, err, boom)
-		}
+		importertest.ReadError(t, Parse, in)
 	}
 }
 
 // seeds returns the fixtures and testdata inputs, for fuzzing and benchmarks.
 func seeds(tb testing.TB) [][]byte {
-	var out [][]byte
-	for _, pattern := range []string{fixtures + "/*.json*", "testdata/*.json*"} {
-		files, _ := filepath.Glob(pattern)
-		for _, f := range files {
-			if strings.HasSuffix(f, ".golden.json") {
-				continue
-			}
-			b, err := os.ReadFile(f)
-			if err != nil {
-				tb.Fatal(err)
-			}
-			out = append(out, b)
-		}
-	}
-	return out
+	return importertest.Seeds(tb, importertest.FixturePath(Name, "*.json*"), "testdata/*.json*")
 }
 
 func FuzzParse(f *testing.F) {
@@ -174,22 +137,7 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add([]byte("[\n{\"id_str\": tru\n]"))
 	f.Add([]byte("{\n  \"data\": [\n"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		err := Parse(context.Background(), bytes.NewReader(data), func(r herald.Record) error {
-			switch {
-			case r.Pos < 1:
-				t.Fatalf("Pos %d", r.Pos)
-			case r.Err != nil && len(r.Raw) == 0:
-				t.Fatalf("reject without Raw: %v", r.Err)
-			case r.Err == nil && r.Activity == nil && len(r.Actors) == 0 && r.Tombstone == nil && !r.Preamble:
-				t.Fatalf("empty record %+v", r)
-			}
-			return nil
-		})
-		if err != nil {
-			t.Fatalf("Parse: %v", err)
-		}
-	})
+	importertest.Fuzz(f, Parse)
 }
 
 func BenchmarkParse(b *testing.B) {
@@ -199,17 +147,6 @@ func BenchmarkParse(b *testing.B) {
 			in = append(append(in, bytes.TrimSpace(s)...), '\n')
 		}
 	}
-	in = append(in, mustRead(b, "testdata/v1_statuses.jsonl")...)
-	in = bytes.Repeat(in, 50)
-	b.SetBytes(int64(len(in)))
-	var n int
-	for b.Loop() {
-		n = 0
-		if err := Parse(context.Background(), bytes.NewReader(in), func(herald.Record) error { n++; return nil }); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "records/s")
+	in = append(in, importertest.Read(b, "testdata/v1_statuses.jsonl")...)
+	importertest.Bench(b, Parse, bytes.Repeat(in, 50))
 }
-
-var _ io.Reader = (*failReader)(nil)

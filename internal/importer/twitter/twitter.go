@@ -12,6 +12,17 @@
 // Lines and Pos is the line number. Records derived from one page or status
 // share its Pos.
 //
+// Raw is the JSON of the smallest input element a record comes from that
+// Parse accepts on its own: a v1.1 status (an embedded retweeted or quoted
+// status is one of its own; its author's ObservedAt then becomes its own
+// created_at); a delete notice; a bare v2 tweet or user. A tweet of a v2
+// page (data or includes.tweets) gets a page of its own made of the input's
+// JSON: {"data":[<tweet>],"includes":{"users":[…],"tweets":[…]},
+// "__twarc":…} with the included users and tweets its record refers to
+// (and what those tweets refer to), and twarc's member. Actors-only records
+// of a page (users pages, included users no tweet referred to) carry the
+// whole page. A rejected tweet carries the tweet object alone.
+//
 // Mapping decisions:
 //   - Each tweet of a page's data becomes one record; referenced tweets in
 //     includes.tweets that carry an author_id become records too, and so do
@@ -38,22 +49,23 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"time"
 
 	"github.com/herald-advocacy/herald"
+	"github.com/herald-advocacy/herald/internal/importer/jsonstream"
 )
 
 // Name is the format's name for `herald import --format`.
 const Name = "twitter"
 
-var bom = []byte("\xef\xbb\xbf")
+// maxRecord bounds one input record (a line or a document value). Tests lower it.
+var maxRecord = herald.MaxRecordBytes
 
 // Sniff reports whether head — the first bytes of the input — looks like X
 // API v2 pages or v1.1 statuses.
 func Sniff(head []byte) bool {
-	h := bytes.TrimLeft(bytes.TrimPrefix(head, bom), " \t\r\n")
+	h := jsonstream.TrimHead(head)
 	if len(h) == 0 || h[0] != '{' && h[0] != '[' {
 		return false
 	}
@@ -74,31 +86,31 @@ func Sniff(head []byte) bool {
 // ctx, an input error, or an error returned by emit.
 func Parse(ctx context.Context, r io.Reader, emit herald.Emit) error {
 	p := &parser{ctx: ctx, emit: emit}
-	br := bufio.NewReaderSize(ioReader{r}, 64<<10)
-	if b, _ := br.Peek(len(bom)); bytes.Equal(b, bom) {
-		br.Discard(len(bom))
+	br := jsonstream.NewReader(r)
+	head, _, err := jsonstream.Head(br)
+	if err != nil {
+		return err
 	}
-	if head, _ := br.Peek(br.Size()); bytes.HasPrefix(bytes.TrimLeft(head, " \t\r\n"), []byte("[")) {
+	if bytes.HasPrefix(bytes.TrimLeft(head, " \t\r\n"), []byte("[")) {
 		return p.doc(br) // a JSON array of any size, streamed element by element
 	}
-	lr := &lineReader{br: br}
-	for {
-		line, long, err := lr.next()
-		if err == io.EOF {
-			return nil
-		} else if err != nil {
-			return ioErr(err)
-		}
+	lr := jsonstream.NewLineReader(br, maxRecord)
+	first := true
+	for line, long := range lr.Lines() {
 		t := bytes.TrimSpace(line)
-		if len(t) == 0 {
-			continue
+		if first && len(t) > 0 && !long && t[0] == '{' && !json.Valid(t) {
+			line = bytes.Clone(line) // nextIsObject reads on
+			if !nextIsObject(br) {
+				doc := io.MultiReader(bytes.NewReader(append(line, lr.EOL()...)), br)
+				return p.doc(doc) // a pretty-printed document
+			}
 		}
-		if !long && t[0] == '{' && !json.Valid(t) && !nextIsObject(br) {
-			doc := io.MultiReader(bytes.NewReader(append(bytes.Clone(line), '\n')), br)
-			return p.doc(doc) // a pretty-printed document
+		first = first && len(t) == 0
+		if err := p.line(lr, line, long); err != nil {
+			return err
 		}
-		return p.lines(lr, line, long)
 	}
+	return lr.Err()
 }
 
 // nextIsObject reports whether the next non-blank input starts a JSON object
@@ -110,58 +122,33 @@ func nextIsObject(br *bufio.Reader) bool {
 	return len(t) > 0 && t[0] == '{'
 }
 
-// ioErr unwraps an input error.
-func ioErr(err error) error {
-	if e := asIOError(err); e != nil {
-		return e
-	}
-	return err
-}
-
 type parser struct {
 	ctx  context.Context
 	emit herald.Emit
 	n    int // records handled, for ctx checks
 }
 
-// lines handles JSON Lines input, starting with the already read first line.
-func (p *parser) lines(lr *lineReader, line []byte, long bool) error {
-	for {
-		if err := p.line(line, long, lr.n); err != nil {
-			return err
-		}
-		var err error
-		line, long, err = lr.next()
-		if err == io.EOF {
-			return nil
-		} else if err != nil {
-			return ioErr(err)
-		}
-	}
-}
-
-func (p *parser) line(line []byte, long bool, pos int64) error {
+func (p *parser) line(lr *jsonstream.LineReader, line []byte, long bool) error {
 	if long {
-		return p.reject(pos, line, fmt.Errorf("line longer than %d bytes", maxRecord))
+		return p.reject(lr.N, line, lr.LongErr())
 	}
 	if len(bytes.TrimSpace(line)) == 0 {
 		return nil
 	}
-	return p.handle(line, pos)
+	return p.handle(line, lr.N)
 }
 
-// doc handles a JSON document: its values, or its top-level array's elements,
-// are the records.
+// doc handles a JSON document: its values, or its top-level arrays'
+// elements, are the records.
 func (p *parser) doc(r io.Reader) error {
 	var pos int64
-	err := scanDoc(r, func(raw []byte, err error) error {
+	return jsonstream.Stream(r, jsonstream.Options{Limit: maxRecord}, func(v jsonstream.Value) error {
 		pos++
-		if err != nil {
-			return p.reject(pos, raw, describe(err))
+		if v.Err != nil {
+			return p.reject(pos, v.Raw, jsonstream.Describe(v.Err))
 		}
-		return p.handle(raw, pos)
+		return p.handle(v.Raw, pos)
 	})
-	return ioErr(err)
 }
 
 // handle decodes one record: an object, or an array of objects.
@@ -171,14 +158,14 @@ func (p *parser) handle(raw []byte, pos int64) error {
 			return err
 		}
 	}
-	if err := checkUTF8(raw); err != nil {
+	if err := jsonstream.CheckUTF8(raw); err != nil {
 		return p.reject(pos, raw, err)
 	}
 	raw = bytes.TrimSpace(raw)
 	if len(raw) > 0 && raw[0] == '[' {
 		var elems []json.RawMessage
 		if err := json.Unmarshal(raw, &elems); err != nil {
-			return p.reject(pos, raw, describe(err))
+			return p.reject(pos, raw, jsonstream.Describe(err))
 		}
 		for _, e := range elems {
 			if err := p.object(e, pos); err != nil {
@@ -195,13 +182,13 @@ func (p *parser) object(raw []byte, pos int64) error {
 	if len(raw) == 0 || raw[0] != '{' {
 		var v json.RawMessage
 		if err := json.Unmarshal(raw, &v); err != nil {
-			return p.reject(pos, raw, describe(err))
+			return p.reject(pos, raw, jsonstream.Describe(err))
 		}
 		return p.reject(pos, raw, errors.New("not a JSON object"))
 	}
 	var rec record
 	if err := json.Unmarshal(raw, &rec); err != nil {
-		return p.reject(pos, raw, describe(err))
+		return p.reject(pos, raw, jsonstream.Describe(err))
 	}
 	switch {
 	case rec.Delete != nil:
@@ -211,9 +198,9 @@ func (p *parser) object(raw []byte, pos int64) error {
 	case rec.User != nil || rec.IDStr != "":
 		return p.v1(&rec.object, raw, pos)
 	case rec.Username != "" && rec.Text == nil:
-		return p.users([]decoded{{&rec.object, raw}}, time.Time{}, pos)
+		return p.users([]decoded{{&rec.object, raw}}, time.Time{}, raw, pos)
 	case rec.ID != "" || rec.Text != nil:
-		return p.page(&record{Data: raw}, raw, pos)
+		return p.page(&record{Data: raw, bare: true}, raw, pos)
 	case rec.notice():
 		return nil
 	}
@@ -229,7 +216,7 @@ func (p *parser) tombstone(rec *record, raw []byte, pos int64) error {
 	if id == "" {
 		return p.reject(pos, raw, errors.New("delete notice has no status id"))
 	}
-	return p.emit(herald.Record{Pos: pos, Tombstone: &herald.Key{Network: herald.Twitter, ExternalID: id}})
+	return p.emit(herald.Record{Pos: pos, Raw: bytes.Clone(raw), Tombstone: &herald.Key{Network: herald.Twitter, ExternalID: id}})
 }
 
 // reject emits a rejected record with a copy of raw.

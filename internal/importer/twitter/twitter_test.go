@@ -1,172 +1,41 @@
 package twitter
 
 import (
-	"bytes"
-	"context"
-	"encoding/json"
-	"errors"
-	"flag"
-	"os"
-	"path/filepath"
-	"slices"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/herald-advocacy/herald"
+	"github.com/herald-advocacy/herald/internal/importer/importertest"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/*.golden.json")
-
-// fixtures is where the shared real payloads live, seen from the package dir.
-const fixtures = "../../../../shared/data/fixtures/twitter"
-
-// parseAll runs Parse over data and returns every emitted record.
-func parseAll(t testing.TB, data []byte) []herald.Record {
-	t.Helper()
-	var recs []herald.Record
-	err := Parse(context.Background(), bytes.NewReader(data), func(r herald.Record) error {
-		recs = append(recs, r)
-		return nil
-	})
-	if err != nil {
-		t.Fatalf("Parse: %v", err)
-	}
-	return recs
-}
-
-// golden is the deterministic JSON form of a record.
-type golden struct {
-	Pos       int64             `json:"pos"`
-	Err       string            `json:"err,omitempty"`
-	Raw       string            `json:"raw,omitempty"`
-	Activity  *herald.Activity  `json:"activity,omitempty"`
-	Actors    []herald.Identity `json:"actors,omitempty"`
-	Tombstone *herald.Key       `json:"tombstone,omitempty"`
-}
-
-func toGolden(recs []herald.Record) []byte {
-	out := make([]golden, 0, len(recs))
-	for _, r := range recs {
-		g := golden{Pos: r.Pos, Raw: string(r.Raw), Activity: r.Activity, Actors: r.Actors, Tombstone: r.Tombstone}
-		if r.Err != nil {
-			g.Err = r.Err.Error()
-		}
-		out = append(out, g)
-	}
-	b, err := json.MarshalIndent(out, "", "  ")
-	if err != nil {
-		panic(err)
-	}
-	return append(b, '\n')
-}
-
-// checkGolden compares recs with testdata/<name>.golden.json.
-func checkGolden(t *testing.T, name string, recs []herald.Record) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden.json")
-	got := toGolden(recs)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from golden file; run go test -update and review the diff", name)
-	}
-}
-
-// checkRecords checks what the pipeline relies on: each record carries
-// something, rejects carry Raw, activities validate.
-func checkRecords(t *testing.T, recs []herald.Record) {
-	t.Helper()
-	now := time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
-	for i, r := range recs {
-		switch {
-		case r.Pos < 1:
-			t.Errorf("record %d: Pos %d", i, r.Pos)
-		case r.Err != nil && len(r.Raw) == 0:
-			t.Errorf("record %d: reject without Raw: %v", i, r.Err)
-		case r.Activity != nil:
-			a := *r.Activity
-			a.Mentions, a.Hashtags = slices.Clone(a.Mentions), slices.Clone(a.Hashtags)
-			a.Normalize()
-			if err := a.Validate(now); err != nil {
-				t.Errorf("record %d (%s): %v", i, a.ExternalID, err)
-			}
-		}
-		for _, id := range r.Actors {
-			if err := id.Validate(); err != nil {
-				t.Errorf("record %d: actor %+v: %v", i, id, err)
-			}
-		}
-	}
-}
-
-type tally struct{ activities, actors, rejects, tombstones int }
-
-func tallyOf(recs []herald.Record) tally {
-	var n tally
-	for _, r := range recs {
-		switch {
-		case r.Err != nil:
-			n.rejects++
-		case r.Activity != nil:
-			n.activities++
-		case r.Tombstone != nil:
-			n.tombstones++
-		case len(r.Actors) > 0:
-			n.actors++
-		}
-	}
-	return n
-}
-
 func TestFixtures(t *testing.T) {
-	tests := []struct {
-		dir, file string
-		want      tally
-	}{
-		{fixtures, "v2_search_all_twarc2.jsonl", tally{activities: 2}},
-		{fixtures, "v2_tweet_lookup_with_mentions_twarc2.jsonl", tally{activities: 2}},
-		{fixtures, "v2_search_recent_tweepy.json", tally{rejects: 10}},
-		{fixtures, "v2_quote_tweets_tweepy.json", tally{rejects: 9}},
-		{fixtures, "v2_users_mentions_tweepy.json", tally{rejects: 10}},
-		{fixtures, "v2_liking_users_tweepy.json", tally{actors: 1}},
-		{fixtures, "v2_retweeted_by_tweepy.json", tally{actors: 1}},
-		{"testdata", "v1_statuses.jsonl", tally{activities: 7, tombstones: 1}},
-		{"testdata", "v1_timeline.json", tally{activities: 2}},
-		{"testdata", "v2_pretty.json", tally{activities: 3, actors: 1}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.file, func(t *testing.T) {
-			data, err := os.ReadFile(filepath.Join(tt.dir, tt.file))
-			if errors.Is(err, os.ErrNotExist) {
-				t.Skip("fixture absent")
-			} else if err != nil {
-				t.Fatal(err)
-			}
-			recs := parseAll(t, data)
-			if got := tallyOf(recs); got != tt.want {
-				t.Errorf("got %+v, want %+v", got, tt.want)
-			}
-			checkRecords(t, recs)
-			checkGolden(t, strings.TrimSuffix(tt.file, filepath.Ext(tt.file)), recs)
-		})
-	}
+	importertest.CheckFiles(t, Parse, sameButObserved, map[string]importertest.Tally{
+		importertest.FixturePath(Name, "v2_search_all_twarc2.jsonl"):                 {Activities: 2},
+		importertest.FixturePath(Name, "v2_tweet_lookup_with_mentions_twarc2.jsonl"): {Activities: 2},
+		importertest.FixturePath(Name, "v2_search_recent_tweepy.json"):               {Rejects: 10},
+		importertest.FixturePath(Name, "v2_quote_tweets_tweepy.json"):                {Rejects: 9},
+		importertest.FixturePath(Name, "v2_users_mentions_tweepy.json"):              {Rejects: 10},
+		importertest.FixturePath(Name, "v2_liking_users_tweepy.json"):                {Actors: 1},
+		importertest.FixturePath(Name, "v2_retweeted_by_tweepy.json"):                {Actors: 1},
+		"testdata/v1_statuses.jsonl":                                                 {Activities: 7, Tombstones: 1},
+		"testdata/v1_timeline.json":                                                  {Activities: 2},
+		"testdata/v2_pretty.json":                                                    {Activities: 3, Actors: 1},
+	})
+}
+
+// sameButObserved compares activities but for when their author was
+// observed: an embedded v1.1 status's author is observed with the status
+// that embeds it, but at its own created_at when it is imported alone.
+func sameButObserved(got, want *herald.Activity) bool {
+	g, w := *got, *want
+	g.Author.ObservedAt, w.Author.ObservedAt = time.Time{}, time.Time{}
+	return reflect.DeepEqual(g, w)
 }
 
 func TestRetweetV2(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join(fixtures, "v2_tweet_lookup_with_mentions_twarc2.jsonl"))
-	if err != nil {
-		t.Skip("fixture absent")
-	}
-	recs := parseAll(t, data)
+	recs := importertest.Parse(t, Parse, importertest.Read(t, importertest.FixturePath(Name, "v2_tweet_lookup_with_mentions_twarc2.jsonl")))
 	rt, orig := recs[0].Activity, recs[1].Activity
 	if rt.Kind != herald.KindShare || rt.Subject != "1589671906718134272" || rt.SubjectAuthor != "S3NT1N3L17" {
 		t.Errorf("retweet: %+v", rt)
@@ -186,19 +55,19 @@ func TestRetweetV2(t *testing.T) {
 }
 
 func TestNoAuthor(t *testing.T) {
-	recs := parseAll(t, []byte(`{"data":[{"id":"1","text":"hi"}],"meta":{"result_count":1}}`))
+	recs := importertest.Parse(t, Parse, []byte(`{"data":[{"id":"1","text":"hi"}],"meta":{"result_count":1}}`))
 	if len(recs) != 1 || recs[0].Err != errNoAuthor || string(recs[0].Raw) != `{"id":"1","text":"hi"}` {
 		t.Fatalf("got %+v", recs)
 	}
 	// The rejected tweet, fixed, is accepted on its own.
-	recs = parseAll(t, []byte(`{"id":"1","text":"hi","author_id":"7","created_at":"2022-10-07T22:42:12.000Z"}`))
+	recs = importertest.Parse(t, Parse, []byte(`{"id":"1","text":"hi","author_id":"7","created_at":"2022-10-07T22:42:12.000Z"}`))
 	if len(recs) != 1 || recs[0].Activity == nil || recs[0].Activity.Author.ExternalID != "7" {
 		t.Fatalf("got %+v", recs)
 	}
 }
 
 func TestV1(t *testing.T) {
-	recs := parseAll(t, mustRead(t, "testdata/v1_statuses.jsonl"))
+	recs := importertest.Parse(t, Parse, importertest.Read(t, "testdata/v1_statuses.jsonl"))
 	byID := map[string]*herald.Activity{}
 	for _, r := range recs {
 		if r.Activity != nil {
@@ -245,13 +114,4 @@ func TestSniff(t *testing.T) {
 			t.Errorf("Sniff(%.40q) = %v, want %v", tt.head, got, tt.want)
 		}
 	}
-}
-
-func mustRead(t testing.TB, path string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
 }

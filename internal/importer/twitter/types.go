@@ -33,6 +33,8 @@ type record struct {
 	Warning        json.RawMessage `json:"warning"`
 	Friends        json.RawMessage `json:"friends"`
 	Event          json.RawMessage `json:"event"`
+
+	bare bool // a bare v2 tweet, handled as a page of its own
 }
 
 // notice reports a v1.1 streaming message that is not a status.

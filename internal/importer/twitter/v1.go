@@ -1,12 +1,14 @@
 package twitter
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
 
 	"github.com/herald-advocacy/herald"
+	"github.com/herald-advocacy/herald/internal/importer/jsonstream"
 )
 
 // v1Layout is the v1.1 created_at format ("Wed Oct 10 20:19:24 +0000 2018").
@@ -31,7 +33,7 @@ func (p *parser) v1status(o *object, raw []byte, pos int64, at time.Time, done m
 	if err != nil {
 		err = p.reject(pos, raw, err)
 	} else {
-		rec.Pos, at = pos, rec.Activity.Author.ObservedAt
+		rec.Pos, rec.Raw, at = pos, bytes.Clone(raw), rec.Activity.Author.ObservedAt
 		err = p.emit(rec)
 	}
 	if err != nil || depth >= 2 {
@@ -62,7 +64,7 @@ func embedded(raw json.RawMessage) (*object, error) {
 	}
 	var o object
 	if err := json.Unmarshal(raw, &o); err != nil {
-		return nil, describe(err)
+		return nil, jsonstream.Describe(err)
 	}
 	return &o, nil
 }

@@ -1,6 +1,7 @@
 package twitter
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"time"
 
 	"github.com/herald-advocacy/herald"
+	"github.com/herald-advocacy/herald/internal/importer/jsonstream"
 )
 
 // errNoAuthor rejects v2 tweets requested without the author_id expansion.
@@ -15,19 +17,25 @@ var errNoAuthor = errors.New("tweet has no author_id (request the author_id expa
 
 // page is the context of one v2 response page: its expansions.
 type page struct {
-	observed time.Time          // twarc's retrieved_at, or zero
-	users    map[string]*object // includes.users by id
-	order    []string           // includes.users ids in input order
-	byName   map[string]string  // lower-cased username → id
-	tweets   map[string]*object // includes.tweets by id
-	seen     map[string]bool    // user ids already placed in a record
-	latest   time.Time          // latest tweet time of the page
+	raw        []byte             // the page's JSON
+	bare       bool               // a bare tweet, not a page
+	twarc      bool               // the page has a __twarc member
+	twarcRaw   []byte             // its JSON, once a tweet's Raw needs it
+	observed   time.Time          // twarc's retrieved_at, or zero
+	users      map[string]decoded // includes.users by id
+	order      []string           // includes.users ids in input order
+	byName     map[string]string  // lower-cased username → id
+	tweets     map[string]decoded // includes.tweets by id
+	tweetOrder []string           // includes.tweets ids in input order
+	seen       map[string]bool    // user ids already placed in a record
+	latest     time.Time          // latest tweet time of the page
 }
 
 // page handles a v2 response page (or a bare v2 tweet wrapped as one):
 // data tweets, then included tweets with an author, then unreferenced users.
 func (p *parser) page(rec *record, raw []byte, pos int64) error {
-	pg := &page{users: map[string]*object{}, byName: map[string]string{}, tweets: map[string]*object{}, seen: map[string]bool{}}
+	pg := &page{raw: raw, bare: rec.bare, twarc: rec.Twarc != nil, users: map[string]decoded{}, byName: map[string]string{},
+		tweets: map[string]decoded{}, seen: map[string]bool{}}
 	if rec.Twarc != nil {
 		pg.observed, _ = time.Parse(time.RFC3339, rec.Twarc.RetrievedAt)
 	}
@@ -37,7 +45,7 @@ func (p *parser) page(rec *record, raw []byte, pos int64) error {
 	}
 	data, err := elements(rec.Data)
 	if err != nil {
-		return p.reject(pos, raw, describe(err))
+		return p.reject(pos, raw, jsonstream.Describe(err))
 	}
 	done := map[string]bool{}
 	if err := p.data(pg, data, done, pos); err != nil {
@@ -75,12 +83,16 @@ func (p *parser) includes(pg *page, inc *includes, pos int64) ([]decoded, error)
 	for _, t := range inc.Tweets {
 		var o object
 		if err := json.Unmarshal(t, &o); err != nil {
-			if err := p.reject(pos, t, describe(err)); err != nil {
+			if err := p.reject(pos, t, jsonstream.Describe(err)); err != nil {
 				return nil, err
 			}
 			continue
 		}
-		pg.tweets[o.id()] = &o
+		id := o.id()
+		if _, dup := pg.tweets[id]; !dup {
+			pg.tweetOrder = append(pg.tweetOrder, id)
+		}
+		pg.tweets[id] = decoded{&o, t}
 		out = append(out, decoded{&o, t})
 	}
 	return out, nil
@@ -92,7 +104,7 @@ func (p *parser) data(pg *page, data []json.RawMessage, done map[string]bool, po
 	for _, d := range data {
 		var o object
 		if err := json.Unmarshal(d, &o); err != nil {
-			if err := p.reject(pos, d, describe(err)); err != nil {
+			if err := p.reject(pos, d, jsonstream.Describe(err)); err != nil {
 				return err
 			}
 			continue
@@ -106,7 +118,7 @@ func (p *parser) data(pg *page, data []json.RawMessage, done map[string]bool, po
 			return err
 		}
 	}
-	return p.users(users, pg.observed, pos)
+	return p.users(users, pg.observed, pg.raw, pos)
 }
 
 // elements splits a page's data: an array, a single object, or nothing.
@@ -126,7 +138,7 @@ func elements(data json.RawMessage) ([]json.RawMessage, error) {
 func (p *parser) addUser(pg *page, raw []byte, pos int64) error {
 	var o object
 	if err := json.Unmarshal(raw, &o); err != nil {
-		return p.reject(pos, raw, describe(err))
+		return p.reject(pos, raw, jsonstream.Describe(err))
 	}
 	id := o.id()
 	if id == "" {
@@ -135,13 +147,14 @@ func (p *parser) addUser(pg *page, raw []byte, pos int64) error {
 	if _, dup := pg.users[id]; !dup {
 		pg.order = append(pg.order, id)
 	}
-	pg.users[id] = &o
+	pg.users[id] = decoded{&o, raw}
 	pg.byName[strings.ToLower(o.Username)] = id
 	return nil
 }
 
-// users emits v2 user objects (a page's data) as one Actors-only record.
-func (p *parser) users(users []decoded, at time.Time, pos int64) error {
+// users emits v2 user objects (a page's data, or a bare user) as one
+// Actors-only record; raw is the page's or the user's JSON.
+func (p *parser) users(users []decoded, at time.Time, raw []byte, pos int64) error {
 	var ids []herald.Identity
 	for _, u := range users {
 		if u.o.id() == "" {
@@ -155,10 +168,11 @@ func (p *parser) users(users []decoded, at time.Time, pos int64) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	return p.emit(herald.Record{Pos: pos, Actors: ids})
+	return p.emit(herald.Record{Pos: pos, Raw: bytes.Clone(raw), Actors: ids})
 }
 
-// leftovers emits the page's included users that no record referenced.
+// leftovers emits the page's included users that no record referenced, with
+// the page's JSON (their ObservedAt may come from its tweets).
 func (p *parser) leftovers(pg *page, pos int64) error {
 	at := pg.observed
 	if at.IsZero() {
@@ -167,13 +181,13 @@ func (p *parser) leftovers(pg *page, pos int64) error {
 	var ids []herald.Identity
 	for _, id := range pg.order {
 		if !pg.seen[id] {
-			ids = append(ids, v2Identity(pg.users[id], at))
+			ids = append(ids, v2Identity(pg.users[id].o, at))
 		}
 	}
 	if len(ids) == 0 {
 		return nil
 	}
-	return p.emit(herald.Record{Pos: pos, Actors: ids})
+	return p.emit(herald.Record{Pos: pos, Raw: bytes.Clone(pg.raw), Actors: ids})
 }
 
 // tweet emits one v2 tweet as a record, or rejects it.
@@ -182,7 +196,7 @@ func (p *parser) tweet(pg *page, o *object, raw []byte, pos int64) error {
 	if err != nil {
 		return p.reject(pos, raw, err)
 	}
-	rec.Pos = pos
+	rec.Pos, rec.Raw = pos, pg.rawOf(o, raw)
 	return p.emit(rec)
 }
 
@@ -206,13 +220,7 @@ func (pg *page) activity(o *object) (herald.Record, error) {
 		Author: pg.user(o.AuthorID, "", at),
 	}
 	a.URL = statusURL(a.Author.Handle, id)
-	text, ent := o.Text, &o.Entities
-	if o.NoteTweet != nil && o.NoteTweet.Text != "" {
-		text = &o.NoteTweet.Text
-		if o.NoteTweet.Entities != nil {
-			ent = o.NoteTweet.Entities
-		}
-	}
+	text, ent := o.text()
 	if text != nil {
 		a.Text = unescape(*text)
 	}
@@ -288,7 +296,7 @@ func (pg *page) actors(o *object, ent *entities, at time.Time) []herald.Identity
 		refs = append(refs, ref{id, m.Username})
 	}
 	for _, r := range o.Referenced {
-		if t := pg.tweets[r.ID]; t != nil {
+		if t := pg.tweets[r.ID].o; t != nil {
 			refs = append(refs, ref{t.AuthorID, ""})
 		}
 	}
@@ -306,7 +314,7 @@ func (pg *page) actors(o *object, ent *entities, at time.Time) []herald.Identity
 // user returns the identity of a user id, from includes.users when there.
 func (pg *page) user(id, handle string, at time.Time) herald.Identity {
 	pg.seen[id] = true
-	if u := pg.users[id]; u != nil {
+	if u := pg.users[id].o; u != nil {
 		return v2Identity(u, at)
 	}
 	i := herald.Identity{Network: herald.Twitter, ExternalID: id, Handle: handle, Followers: -1, Following: -1, ObservedAt: at}
@@ -318,7 +326,7 @@ func (pg *page) user(id, handle string, at time.Time) herald.Identity {
 
 // handle returns the username of a user id, if included.
 func (pg *page) handle(id string) string {
-	if u := pg.users[id]; u != nil {
+	if u := pg.users[id].o; u != nil {
 		return u.Username
 	}
 	return ""
@@ -326,7 +334,7 @@ func (pg *page) handle(id string) string {
 
 // authorHandle returns the username of an included tweet's author.
 func (pg *page) authorHandle(tweetID string) string {
-	if t := pg.tweets[tweetID]; t != nil {
+	if t := pg.tweets[tweetID].o; t != nil {
 		return pg.handle(t.AuthorID)
 	}
 	return ""
@@ -353,4 +361,99 @@ func v2Metrics(m *metrics) herald.Metrics {
 		return herald.UnknownMetrics()
 	}
 	return herald.Metrics{Likes: count(m.LikeCount), Shares: count(m.RetweetCount), Replies: count(m.ReplyCount), Quotes: count(m.QuoteCount)}
+}
+
+// text returns a tweet's text and the entities that go with it: the long
+// text of a note tweet, else the text.
+func (o *object) text() (*string, *entities) {
+	if o.NoteTweet != nil && o.NoteTweet.Text != "" {
+		if o.NoteTweet.Entities != nil {
+			return &o.NoteTweet.Text, o.NoteTweet.Entities
+		}
+		return &o.NoteTweet.Text, &o.Entities
+	}
+	return o.Text, &o.Entities
+}
+
+// rawOf returns the Raw of tweet o of the page, whose JSON is raw: a bare
+// tweet is its own Raw; a tweet of a page gets a page of its own, with what
+// its record takes from the page: the included users and tweets it refers
+// to (and, for those tweets, what they refer to, as they become records too
+// when it is imported), and twarc's retrieval time.
+func (pg *page) rawOf(o *object, raw []byte) []byte {
+	if pg.bare {
+		return bytes.Clone(raw)
+	}
+	users, tweets := map[string]bool{}, map[string]bool{}
+	pg.refs(o, users, tweets)
+	var b bytes.Buffer
+	b.WriteString(`{"data":[`)
+	b.Write(raw)
+	b.WriteString("]")
+	if len(users)+len(tweets) > 0 {
+		b.WriteString(`,"includes":{`)
+		writeList(&b, "users", pg.order, users, pg.users)
+		if len(users) > 0 && len(tweets) > 0 {
+			b.WriteString(",")
+		}
+		writeList(&b, "tweets", pg.tweetOrder, tweets, pg.tweets)
+		b.WriteString("}")
+	}
+	if pg.twarc {
+		if pg.twarcRaw == nil {
+			var t struct {
+				Twarc json.RawMessage `json:"__twarc"`
+			}
+			_ = json.Unmarshal(pg.raw, &t) // decoded before: cannot fail
+			pg.twarcRaw = t.Twarc
+		}
+		b.WriteString(`,"__twarc":`)
+		b.Write(pg.twarcRaw)
+	}
+	b.WriteString("}")
+	return b.Bytes()
+}
+
+// refs adds the ids of the included users and tweets tweet o refers to,
+// and of those its included tweets refer to, to users and tweets.
+func (pg *page) refs(o *object, users, tweets map[string]bool) {
+	user := func(id string) {
+		if _, ok := pg.users[id]; ok {
+			users[id] = true
+		}
+	}
+	user(o.AuthorID)
+	user(string(o.InReplyToUserID))
+	_, ent := o.text()
+	for _, m := range ent.Mentions {
+		if m.ID != "" {
+			user(m.ID)
+		} else {
+			user(pg.byName[strings.ToLower(m.Username)])
+		}
+	}
+	for _, r := range o.Referenced {
+		if t, ok := pg.tweets[r.ID]; ok && !tweets[r.ID] {
+			tweets[r.ID] = true
+			pg.refs(t.o, users, tweets)
+		}
+	}
+}
+
+// writeList writes the JSON of the entries of all whose ids are in set, in
+// the order of ids, as the member name of an object.
+func writeList(b *bytes.Buffer, name string, ids []string, set map[string]bool, all map[string]decoded) {
+	if len(set) == 0 {
+		return
+	}
+	b.WriteString(`"` + name + `":[`)
+	sep := ""
+	for _, id := range ids {
+		if set[id] {
+			b.WriteString(sep)
+			b.Write(all[id].raw)
+			sep = ","
+		}
+	}
+	b.WriteString("]")
 }
