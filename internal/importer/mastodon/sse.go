@@ -75,6 +75,9 @@ func (p *parser) dispatch(ev *event) error {
 		return nil
 	}
 	p.pos = ev.pos
+	// An event ends with a blank line: keep it in Raw, so that rejected
+	// events written one after another still re-import as separate events.
+	ev.raw = append(ev.raw, '\n')
 	switch {
 	case ev.long:
 		return p.reject(ev.raw, fmt.Errorf("event longer than %d bytes", herald.MaxRecordBytes))
