@@ -11,6 +11,7 @@ import (
 	"github.com/herald-advocacy/herald/internal/brandtag"
 	"github.com/herald-advocacy/herald/internal/demo"
 	"github.com/herald-advocacy/herald/internal/ingest"
+	"github.com/herald-advocacy/herald/internal/store"
 )
 
 const defaultDemoDB = "herald-demo.db"
@@ -60,15 +61,21 @@ func runDemo(ctx context.Context, a *app, args []string) error {
 	if err := w.Commit(); err != nil {
 		return err
 	}
+	linked, err := linkDemoPeople(ctx, db, ws.ID, sum.Linked)
+	if err != nil {
+		return err
+	}
 	st, err := db.Status(ctx, ws.ID)
 	if err != nil {
 		return err
 	}
 	if *asJSON {
-		return a.printJSON(map[string]any{"database": firstNonEmpty(a.db, a.env.Getenv("HERALD_DB")), "counts": counts, "status": st, "archetypes": sum.People})
+		return a.printJSON(map[string]any{"database": firstNonEmpty(a.db, a.env.Getenv("HERALD_DB")), "counts": counts,
+			"status": st, "archetypes": sum.People, "linked_people": linked})
 	}
-	fmt.Fprintf(a.env.Stdout, "Loaded the demo community into %s in %.1fs: %d records (%d new, %d updated, %d unchanged).\n\n",
-		firstNonEmpty(a.db, a.env.Getenv("HERALD_DB")), time.Since(start).Seconds(), counts.Read, counts.Created, counts.Updated, counts.Unchanged)
+	fmt.Fprintf(a.env.Stdout, "Loaded the demo community into %s in %.1fs: %d records (%d new, %d updated, %d unchanged);\n"+
+		"linked the accounts of %d people who post on two networks.\n\n",
+		firstNonEmpty(a.db, a.env.Getenv("HERALD_DB")), time.Since(start).Seconds(), counts.Read, counts.Created, counts.Updated, counts.Unchanged, linked)
 	a.printStatus(st)
 	fmt.Fprintf(a.env.Stdout, "\nWho is in it (planted archetypes):\n")
 	tw := a.table()
@@ -80,4 +87,32 @@ func runDemo(ctx context.Context, a *app, args []string) error {
 	tw.Flush()
 	fmt.Fprintf(a.env.Stdout, "\nNext: herald --db %s activities --brand northwind --limit 20\n", firstNonEmpty(a.db, a.env.Getenv("HERALD_DB")))
 	return nil
+}
+
+// linkDemoPeople links the identities the generator made for one person on
+// several networks, as a community manager would with `herald person link`.
+func linkDemoPeople(ctx context.Context, db *store.DB, ws int64, groups [][]string) (int, error) {
+	n := 0
+	for _, keys := range groups {
+		var ids []int64
+		for _, k := range keys {
+			net, ext, _ := strings.Cut(k, ":")
+			id, err := db.FindIdentity(ctx, ws, herald.AccountRef{Network: herald.Network(net), Handle: ext})
+			if herald.ErrorCode(err) == herald.ENotFound {
+				continue // an account that never did anything
+			}
+			if err != nil {
+				return n, err
+			}
+			ids = append(ids, id.ID)
+		}
+		if len(ids) < 2 {
+			continue
+		}
+		if _, err := db.LinkIdentities(ctx, ws, ids); err != nil {
+			return n, fmt.Errorf("link demo identities: %w", err)
+		}
+		n++
+	}
+	return n, nil
 }

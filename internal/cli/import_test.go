@@ -173,3 +173,23 @@ func TestImportStdinCSVWithMapping(t *testing.T) {
 		t.Errorf("activities:\n%s", acts.stdout)
 	}
 }
+
+func TestImportCSVMappingFile(t *testing.T) {
+	dir, cfg := setupConfig(t)
+	m := writeFile(t, dir, "export.map.toml", "# our export\nid = \"post id\"\nauthor = user\ntext = body\ncreated = when\ntime_zone = \"Europe/Paris\"\nnetwork = \"=mastodon\"\nattr.label = mood\n")
+	in := writeFile(t, dir, "export.csv", "post id,user,body,when,mood\n1,al@s.example,I love acme,2026-01-02 10:00,happy\n")
+	s, r := importJSON(t, dir, append(cfg, "--mapping", m, in)...)
+	if r.code != 0 || s.Total.Created != 1 {
+		t.Fatalf("import with mapping file: %+v\n%s", s, r.stderr)
+	}
+	acts := runCLI(t, dir, "", append([]string{"activities", "--json"}, cfg...)...)
+	for _, want := range []string{`"network": "mastodon"`, `"created_at": "2026-01-02T09:00:00Z"`, `"label": "happy"`, `"acme"`} {
+		if !strings.Contains(acts.stdout, want) {
+			t.Errorf("activities lack %s:\n%s", want, acts.stdout)
+		}
+	}
+	bad := writeFile(t, dir, "bad.map.toml", "id = \"post id\"\nfrobnicate = x\n")
+	if r := runCLI(t, dir, "", append(append([]string{"import"}, cfg...), "--mapping", bad, in)...); r.code == 0 || !strings.Contains(r.stderr, "frobnicate") {
+		t.Errorf("bad mapping file: %+v", r)
+	}
+}

@@ -83,8 +83,10 @@ func TestDemo(t *testing.T) {
 			Created  int64 `json:"created"`
 			Rejected int64 `json:"rejected"`
 		} `json:"counts"`
+		Linked int `json:"linked_people"`
 		Status struct {
-			People  int64 `json:"people"`
+			People     int64 `json:"people"`
+			Identities int64 `json:"identities"`
 			ByBrand []struct {
 				Key   string `json:"key"`
 				Count int64  `json:"count"`
@@ -94,7 +96,8 @@ func TestDemo(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
 		t.Fatal(err)
 	}
-	if out.Counts.Created < 1000 || out.Counts.Rejected != 0 || out.Status.People < 250 || len(out.Status.ByBrand) != 3 {
+	if out.Counts.Created < 1000 || out.Counts.Rejected != 0 || out.Status.People < 250 || len(out.Status.ByBrand) != 3 ||
+		out.Linked == 0 || out.Status.People > out.Status.Identities-int64(out.Linked) {
 		t.Errorf("demo summary %+v", out)
 	}
 	for _, b := range out.Status.ByBrand {
