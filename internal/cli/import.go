@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 	"time"
@@ -112,6 +113,7 @@ type importRun struct {
 	rows     []summaryRow
 	jobs     []*store.ImportJob
 	failed   int
+	lastErr  error
 }
 
 type summaryRow struct {
@@ -149,7 +151,11 @@ func (r *importRun) run(ctx context.Context, files []string) error {
 			return fmt.Errorf("%s: %w", file, err)
 		}
 		r.failed++
-		fmt.Fprintf(r.a.env.Stderr, "herald: %s: %s\n", file, oneLine(err))
+		r.lastErr = fmt.Errorf("%s: %w", file, err)
+		r.rows[len(r.rows)-1].Error = oneLine(err)
+		if len(files) > 1 {
+			fmt.Fprintf(r.a.env.Stderr, "herald: %s\n", oneLine(r.lastErr))
+		}
 	}
 	if err := w.Commit(); err != nil {
 		return err
@@ -160,8 +166,10 @@ func (r *importRun) run(ctx context.Context, files []string) error {
 	for i := range r.rows {
 		r.rows[i].Rejects = r.rejects.Paths()[r.rows[i].File]
 	}
-	if err := r.printSummary(); err != nil {
-		return err
+	if r.failed < len(files) {
+		if err := r.printSummary(); err != nil {
+			return err
+		}
 	}
 	return r.exitStatus()
 }
@@ -172,6 +180,8 @@ func (r *importRun) exitStatus() error {
 		total.Add(row.Counts)
 	}
 	switch {
+	case r.failed == 1 && len(r.rows) == 1:
+		return r.lastErr
 	case r.failed > 0:
 		return fmt.Errorf("%d of %d inputs could not be imported (see above)", r.failed, len(r.rows))
 	case total.Rejected > 0:
@@ -255,8 +265,12 @@ func (r *importRun) open(file string) (io.Reader, int64, func(), error) {
 		return r.a.env.Stdin, -1, func() {}, nil
 	}
 	fh, err := os.Open(file)
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return nil, 0, nil, pe.Err // the caller names the file
+	}
 	if err != nil {
-		return nil, 0, nil, fmt.Errorf("open input: %w", err)
+		return nil, 0, nil, err
 	}
 	st, err := fh.Stat()
 	if err != nil {

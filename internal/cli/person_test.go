@@ -87,7 +87,7 @@ func TestDemo(t *testing.T) {
 		Status struct {
 			People     int64 `json:"people"`
 			Identities int64 `json:"identities"`
-			ByBrand []struct {
+			ByBrand    []struct {
 				Key   string `json:"key"`
 				Count int64  `json:"count"`
 			} `json:"by_brand"`

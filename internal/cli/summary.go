@@ -25,6 +25,9 @@ func (r *importRun) printSummary() error {
 	tw := r.a.table()
 	fmt.Fprintf(tw, "FILE\tFORMAT\tREAD\tNEW\tUPDATED\tUNCHANGED\tDELETED\tACCOUNTS\tREJECTED\tRATE\n")
 	for _, row := range r.rows {
+		if row.Error != "" && row.Format == "" {
+			row.Format = "(failed)"
+		}
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%s\n", row.File, row.Format, row.Read, row.Created,
 			row.Updated, row.Unchanged, row.Deleted, row.Accounts, row.Rejected, rate(row.Read, row.Seconds))
 	}

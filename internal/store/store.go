@@ -9,6 +9,8 @@ import (
 	"database/sql"
 	"fmt"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -68,6 +70,11 @@ func open(ctx context.Context, dsn string, opts ...Option) (*DB, error) {
 		return nil, fmt.Errorf("open database: no database given (use --db or HERALD_DB)")
 	default:
 		d.engine = SQLite
+		if dir := filepath.Dir(strings.TrimPrefix(dsn, "file:")); !strings.Contains(dsn, "?") {
+			if st, serr := os.Stat(dir); serr != nil || !st.IsDir() {
+				return nil, fmt.Errorf("open sqlite database %s: directory %s does not exist", dsn, dir)
+			}
+		}
 		d.db, err = sql.Open("sqlite", sqliteDSN(dsn))
 	}
 	if err != nil {
