@@ -323,3 +323,44 @@ func TestStatusAndImports(t *testing.T) {
 		}
 	})
 }
+
+// TestBatchOrder stores one batch holding the same activity twice and the
+// same account by handle and then by id: the batch behaves like the records
+// one by one.
+func TestBatchOrder(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		ws := mustSync(t, db, workspace("a")).ID
+		byHandle := herald.Identity{Network: herald.Twitter, ExternalID: "@zoe", Handle: "Zoe", Followers: -1, Following: -1, ObservedAt: t0}
+		byID := author("77", "zoe")
+		byID.ObservedAt = t0.Add(time.Minute)
+		first := post("1", byHandle, "v1")
+		again := post("1", byHandle, "v2")
+		other := post("2", byID, "by id")
+		w, err := db.NewWriter(ctx, ws, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		outs, err := w.PutActivities(ctx, []*herald.Activity{first, again, other, post("3", author("78", "yan"), "x")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		want := []herald.Outcome{store.Created, store.Updated, store.Created, store.Created}
+		for k := range want {
+			if outs[k] != want[k] {
+				t.Errorf("outcome %d = %v, want %v", k, outs[k], want[k])
+			}
+		}
+		acts := list(t, db, ws, store.ActivityFilter{})
+		if len(acts) != 3 || acts[0].Text != "v2" {
+			t.Fatalf("activities %+v, want 3 with the later text kept", acts)
+		}
+		if acts[0].Author.ID != acts[1].Author.ID || acts[1].Author.ExternalID != "77" {
+			t.Errorf("handle-only and real-id records of one account: identities %d and %d (%s), want one with id 77",
+				acts[0].Author.ID, acts[1].Author.ID, acts[1].Author.ExternalID)
+		}
+	})
+}

@@ -25,10 +25,15 @@ type cachedIdentity struct {
 type identityCache struct {
 	seed maphash.Seed
 	m    map[string]cachedIdentity
+	// latest is the observation time of the stored snapshot, per identity
+	// id: one account can be written through two keys (a handle-only
+	// placeholder and its real id), so an entry is only current while its
+	// time is the latest.
+	latest map[int64]int64
 }
 
 func newIdentityCache() *identityCache {
-	return &identityCache{seed: maphash.MakeSeed(), m: make(map[string]cachedIdentity)}
+	return &identityCache{seed: maphash.MakeSeed(), m: map[string]cachedIdentity{}, latest: map[int64]int64{}}
 }
 
 func cacheKey(n herald.Network, externalID string) string { return string(n) + "\x00" + externalID }
@@ -38,8 +43,10 @@ func (c *identityCache) forget(key string) { delete(c.m, key) }
 func (c *identityCache) put(key string, e cachedIdentity) {
 	if len(c.m) >= identityCacheMax {
 		clear(c.m)
+		clear(c.latest)
 	}
 	c.m[key] = e
+	c.latest[e.id] = max(c.latest[e.id], e.observed)
 }
 
 // fingerprint hashes the mutable fields of an identity snapshot.
@@ -64,68 +71,90 @@ func (c *identityCache) fingerprint(i *herald.Identity) uint64 {
 // and the same handle on the same network are the same account: the first
 // real id seen upgrades the placeholder in place.
 //
-// Work is batched: identities not in the cache are looked up with one query
-// per network, and new ones are inserted with multi-row statements, so that
-// a PostgreSQL server is not asked once per account.
+// Snapshots are applied in order, exactly as one by one (a property test
+// holds the two to the same result), but the lookups are batched:
+// identities not in the cache are looked up with one query per network (or
+// per 200 keys), so that a PostgreSQL server is not asked once per record.
 func (w *Writer) putIdentities(ctx context.Context, ids []*herald.Identity) ([]cachedIdentity, error) {
-	out := make([]cachedIdentity, len(ids))
-	resolved := map[string]cachedIdentity{}
 	var pending []int
 	for k, i := range ids {
-		if e, ok := w.cached(i); ok {
-			out[k] = e
-		} else {
+		if _, ok := w.cached(i); !ok {
 			pending = append(pending, k)
 		}
 	}
-	if len(pending) == 0 {
-		return out, nil
+	known := &knownIdentities{byKey: map[string]cachedIdentity{}, byHandle: map[string]cachedIdentity{}}
+	if len(pending) > 0 {
+		if err := w.prefetch(ctx, ids, pending, known); err != nil {
+			return nil, err
+		}
 	}
-	known, err := w.prefetch(ctx, ids, pending)
-	if err != nil {
-		return nil, err
-	}
-	var inserts []*herald.Identity
-	for _, k := range pending {
-		i := ids[k]
-		key := cacheKey(i.Network, i.ExternalID)
-		if _, ok := resolved[key]; ok {
+	out := make([]cachedIdentity, len(ids))
+	for k, i := range ids {
+		if e, ok := w.cached(i); ok {
+			out[k] = e
 			continue
 		}
 		e, found, err := w.lookup(ctx, i, known)
 		if err != nil {
 			return nil, err
 		}
-		if !found {
-			resolved[key] = cachedIdentity{id: -1}
-			inserts = append(inserts, i)
-			continue
+		if found {
+			out[k], err = w.refresh(ctx, i, e)
+		} else {
+			out[k], err = w.create(ctx, i, known)
 		}
-		if obs := ms(i.ObservedAt); obs >= e.observed {
-			if err := w.updateIdentity(ctx, e.id, i); err != nil {
-				return nil, fmt.Errorf("store identity %s: %w", i.Key(), err)
-			}
-			e.observed = obs
+		if err != nil {
+			return nil, err
 		}
-		e.fingerprint = w.cache.fingerprint(i)
-		resolved[key] = e
-	}
-	if err := w.insertIdentities(ctx, inserts, resolved); err != nil {
-		return nil, err
-	}
-	for _, k := range pending {
-		e := resolved[cacheKey(ids[k].Network, ids[k].ExternalID)]
-		w.cache.put(cacheKey(ids[k].Network, ids[k].ExternalID), e)
-		out[k] = e
 	}
 	return out, nil
 }
 
+// create inserts a new account (a person and its identity) and makes it
+// known to the rest of the batch, as a stored one would be.
+func (w *Writer) create(ctx context.Context, i *herald.Identity, known *knownIdentities) (cachedIdentity, error) {
+	created, err := w.insertIdentities(ctx, []*herald.Identity{i})
+	if err != nil {
+		return cachedIdentity{}, err
+	}
+	e := created[0]
+	key := cacheKey(i.Network, i.ExternalID)
+	known.byKey[key] = e
+	if i.Handle != "" {
+		hk := cacheKey(i.Network, strings.ToLower(i.Handle))
+		if prev, ok := known.byHandle[hk]; !ok || e.observed >= prev.observed {
+			known.byHandle[hk] = e
+		}
+	}
+	w.cache.put(key, e)
+	return e, nil
+}
+
+// refresh applies a snapshot to a stored identity when it is not older than
+// what is stored, and caches the result.
+func (w *Writer) refresh(ctx context.Context, i *herald.Identity, e cachedIdentity) (cachedIdentity, error) {
+	if latest, ok := w.cache.latest[e.id]; ok && latest > e.observed {
+		e.observed = latest // written since it was looked up, through another key
+	}
+	if obs := ms(i.ObservedAt); obs >= e.observed {
+		if err := w.updateIdentity(ctx, e.id, i); err != nil {
+			return e, fmt.Errorf("store identity %s: %w", i.Key(), err)
+		}
+		e.observed = obs
+		e.fingerprint = w.cache.fingerprint(i) // the cache mirrors what is stored
+		w.cache.latest[e.id] = obs
+	}
+	w.cache.put(cacheKey(i.Network, i.ExternalID), e)
+	return e, nil
+}
+
 // cached returns the cache entry for an identity when the snapshot brings
-// nothing new: the same fields, or an older observation.
+// nothing new: the same fields, or an older observation. (A newer snapshot
+// with the same fields leaves the stored observation time as it is: moving
+// it would cost a write for every record of a returning author.)
 func (w *Writer) cached(i *herald.Identity) (cachedIdentity, bool) {
 	e, ok := w.cache.m[cacheKey(i.Network, i.ExternalID)]
-	if !ok {
+	if !ok || e.observed != w.cache.latest[e.id] {
 		return e, false
 	}
 	return e, e.fingerprint == w.cache.fingerprint(i) || ms(i.ObservedAt) < e.observed
@@ -139,7 +168,7 @@ type knownIdentities struct {
 
 // prefetch loads the stored identities the pending snapshots may be: by
 // external id, by "@handle" placeholder and by handle.
-func (w *Writer) prefetch(ctx context.Context, ids []*herald.Identity, pending []int) (*knownIdentities, error) {
+func (w *Writer) prefetch(ctx context.Context, ids []*herald.Identity, pending []int, known *knownIdentities) error {
 	keys, handles := map[herald.Network][]any{}, map[herald.Network][]any{}
 	for _, k := range pending {
 		i := ids[k]
@@ -150,22 +179,21 @@ func (w *Writer) prefetch(ctx context.Context, ids []*herald.Identity, pending [
 			handles[i.Network] = append(handles[i.Network], hk)
 		}
 	}
-	known := &knownIdentities{byKey: map[string]cachedIdentity{}, byHandle: map[string]cachedIdentity{}}
 	per := w.d.rowsPerStatement()
 	for n, ks := range keys {
 		for len(ks) > 0 {
 			if err := w.prefetchNetwork(ctx, n, ks[:min(per, len(ks))], nil, known); err != nil {
-				return nil, err
+				return err
 			}
 			ks = ks[min(per, len(ks)):]
 		}
 		for hs := handles[n]; len(hs) > 0; hs = hs[min(per, len(hs)):] {
 			if err := w.prefetchNetwork(ctx, n, nil, hs[:min(per, len(hs))], known); err != nil {
-				return nil, err
+				return err
 			}
 		}
 	}
-	return known, nil
+	return nil
 }
 
 func (w *Writer) prefetchNetwork(ctx context.Context, n herald.Network, keys, handles []any, known *knownIdentities) error {
@@ -203,6 +231,9 @@ func (w *Writer) lookup(ctx context.Context, i *herald.Identity, known *knownIde
 	if e, ok := known.byKey[cacheKey(i.Network, i.ExternalID)]; ok {
 		return e, true, nil
 	}
+	if e, ok := w.cache.m[cacheKey(i.Network, i.ExternalID)]; ok {
+		return e, true, nil // cached but not current: refresh decides
+	}
 	if i.Handle == "" {
 		return cachedIdentity{}, false, nil
 	}
@@ -226,16 +257,21 @@ func (w *Writer) lookup(ctx context.Context, i *herald.Identity, known *knownIde
 }
 
 // insertIdentities creates a person and an identity for each new account,
-// with multi-row statements, and records them in resolved.
-func (w *Writer) insertIdentities(ctx context.Context, ids []*herald.Identity, resolved map[string]cachedIdentity) error {
+// with multi-row statements, and returns their entries in order.
+func (w *Writer) insertIdentities(ctx context.Context, ids []*herald.Identity) ([]cachedIdentity, error) {
+	out := make([]cachedIdentity, 0, len(ids))
 	for len(ids) > 0 {
 		n := min(len(ids), w.d.rowsPerStatement())
+		resolved := map[string]cachedIdentity{}
 		if err := w.insertIdentityChunk(ctx, ids[:n], resolved); err != nil {
-			return err
+			return nil, err
+		}
+		for _, i := range ids[:n] {
+			out = append(out, resolved[cacheKey(i.Network, i.ExternalID)])
 		}
 		ids = ids[n:]
 	}
-	return nil
+	return out, nil
 }
 
 // rowsPerStatement is how many rows one multi-row statement carries. On

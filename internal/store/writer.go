@@ -124,11 +124,6 @@ func (w *Writer) Rollback() {
 	}
 }
 
-// PutIdentity stores an account snapshot (an actor seen in a record).
-func (w *Writer) PutIdentity(ctx context.Context, i *herald.Identity) error {
-	return w.PutIdentities(ctx, []*herald.Identity{i})
-}
-
 // PutIdentities stores account snapshots (actors seen in records).
 func (w *Writer) PutIdentities(ctx context.Context, ids []*herald.Identity) error {
 	if _, err := w.putIdentities(ctx, ids); err != nil {
