@@ -2,7 +2,6 @@ package vader
 
 import (
 	"math"
-	"strconv"
 	"strings"
 )
 
@@ -285,28 +284,23 @@ func sumFloats(xs []float64) float64 {
 }
 
 // pyRound is Python's round(x, digits) for a float: the exact binary value
-// correctly rounded to digits decimals (ties to even), then converted back to
-// the nearest float64. strconv's fixed-precision formatting rounds the exact
-// value the same way; the digits are read back without allocating.
+// of x correctly rounded to digits decimals, ties to even, then converted to
+// the nearest float64 (a result of zero keeps the sign of x). The exact value
+// of |x|*10^digits is p+e, e being recovered by a fused multiply-add, so the
+// rounding decision needs no decimal conversion: the fraction p-floor(p) is
+// exact and e (at most half an ulp of p) only matters when it is exactly 1/2.
 func pyRound(x float64, digits int) float64 {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
+	ax := math.Abs(x)
+	m := math.Pow10(digits)
+	p := ax * m
+	if !(p < 1<<52) { // NaN, infinite, or already an integer at this scale
 		return x
 	}
-	var buf [32]byte
-	b := strconv.AppendFloat(buf[:0], x, 'f', digits, 64)
-	neg := b[0] == '-'
-	if neg {
-		b = b[1:]
+	e := math.FMA(ax, m, -p) // ax*m == p + e exactly
+	k := math.Floor(p)
+	switch frac := p - k; {
+	case frac > 0.5, frac == 0.5 && e > 0, frac == 0.5 && e == 0 && math.Mod(k, 2) == 1:
+		k++
 	}
-	var k uint64
-	for _, c := range b {
-		if c != '.' {
-			k = k*10 + uint64(c-'0')
-		}
-	}
-	r := float64(k) / math.Pow10(digits)
-	if neg {
-		r = -r
-	}
-	return r
+	return math.Copysign(k/m, x)
 }

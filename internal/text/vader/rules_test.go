@@ -2,6 +2,8 @@ package vader
 
 import (
 	"math"
+	"math/rand/v2"
+	"strconv"
 	"testing"
 )
 
@@ -213,5 +215,41 @@ func TestConcurrent(t *testing.T) {
 		if !<-done {
 			t.Error("concurrent scores differ")
 		}
+	}
+}
+
+// roundViaStrconv is an independent implementation of Python's round():
+// strconv rounds the exact binary value to nearest, ties to even.
+func roundViaStrconv(x float64, digits int) float64 {
+	r, err := strconv.ParseFloat(strconv.FormatFloat(x, 'f', digits, 64), 64)
+	if err != nil {
+		panic(err)
+	}
+	return r
+}
+
+// TestPyRoundRandom compares pyRound with the strconv-based rounding on
+// random values, near-ties and exact ties.
+func TestPyRoundRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	check := func(x float64, d int) {
+		got, want := pyRound(x, d), roundViaStrconv(x, d)
+		if got != want || math.Signbit(got) != math.Signbit(want) {
+			t.Fatalf("pyRound(%v, %d) = %v, want %v", x, d, got, want)
+		}
+	}
+	for n := 0; n < 200000; n++ {
+		d := 3 + n%2
+		x := rng.Float64()*2 - 1
+		check(x, d)
+		// Values at and next to decimal ties.
+		tie := (math.Floor(x*math.Pow10(d)) + 0.5) / math.Pow10(d)
+		check(tie, d)
+		check(math.Nextafter(tie, 2), d)
+		check(math.Nextafter(tie, -2), d)
+	}
+	for k := -20000; k <= 20000; k++ { // exact binary ties such as 0.0625
+		check(float64(k)/65536, 3)
+		check(float64(k)/65536, 4)
 	}
 }
