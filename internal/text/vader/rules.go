@@ -112,6 +112,9 @@ func negationCheck(toks []token, v float64, start, i int) float64 {
 
 // matchSpecial looks a word sequence up in SPECIAL_CASES.
 func matchSpecial(seq ...wordID) (float64, bool) {
+	if seq[0] == wNone {
+		return 0, false
+	}
 	for _, sc := range specialCases {
 		if len(sc.words) != len(seq) {
 			continue

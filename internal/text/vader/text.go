@@ -96,19 +96,6 @@ func appendLowerPy(dst []byte, s string) []byte {
 	return dst
 }
 
-// needsLower reports whether s differs from its lowercase form, assuming the
-// ASCII fast path: it returns true as soon as s has an upper-case ASCII
-// letter or any non-ASCII byte.
-func needsLower(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
-			return true
-		}
-	}
-	return false
-}
-
 // stripPuncIfWord mirrors SentiText._strip_punc_if_word: strip leading and
 // trailing ASCII punctuation unless that leaves two code points or fewer (an
 // emoticon such as ":)"), in which case the token is kept as is.
@@ -121,7 +108,7 @@ func stripPuncIfWord(tok string) string {
 		end--
 	}
 	s := tok[start:end]
-	if utf8.RuneCountInString(s) <= 2 {
+	if len(s) <= 8 && utf8.RuneCountInString(s) <= 2 {
 		return tok
 	}
 	return s

@@ -2,7 +2,6 @@ package vader
 
 import (
 	"bytes"
-	"strings"
 	"sync"
 	"unicode/utf8"
 )
@@ -21,9 +20,10 @@ type Scores struct {
 // Analyzer scores texts with VADER. Build it once with New; it is immutable
 // and safe for concurrent use.
 type Analyzer struct {
-	words map[string]entry
-	emoji map[rune]string
-	pool  sync.Pool // *scratch
+	words  map[string]entry
+	filter *wordFilter
+	emoji  map[rune]string
+	pool   sync.Pool // *scratch
 }
 
 // token is one element of the reference's words_and_emoticons with the
@@ -54,7 +54,11 @@ func New() (*Analyzer, error) {
 	if err != nil {
 		return nil, err
 	}
-	a := &Analyzer{words: words, emoji: emoji}
+	filter := new(wordFilter)
+	for w := range words {
+		filter.add(fnvHash(w))
+	}
+	a := &Analyzer{words: words, filter: filter, emoji: emoji}
 	a.pool.New = func() any {
 		return &scratch{toks: make([]token, 0, 64), sent: make([]float64, 0, 64), lower: make([]byte, 0, 64)}
 	}
@@ -143,20 +147,88 @@ func (a *Analyzer) tokenize(text string, s *scratch) []token {
 		i = next
 		raw := stripPuncIfWord(field)
 		var t token
-		if needsLower(raw) {
+		var upper, lower, apos, nonASCII bool
+		h := uint64(fnvOffset)
+		for j := 0; j < len(raw); j++ {
+			c := raw[j]
+			switch {
+			case c >= utf8.RuneSelf:
+				nonASCII = true
+			case 'A' <= c && c <= 'Z':
+				upper = true
+				c += 'a' - 'A'
+			case 'a' <= c && c <= 'z':
+				lower = true
+			case c == '\'':
+				apos = true
+			}
+			h = (h ^ uint64(c)) * fnvPrime
+		}
+		switch {
+		case nonASCII:
 			s.lower = appendLowerPy(s.lower[:0], raw)
 			t.entry = a.words[string(s.lower)]
-			t.negated = bytes.Contains(s.lower, []byte("n't"))
 			t.upper = isUpperPy(raw)
-		} else {
+			t.negated = apos && bytes.Contains(s.lower, []byte("n't"))
+		case !a.filter.mayContain(h):
+			// Not a known word: the zero entry.
+			t.upper = upper && !lower
+			t.negated = apos && containsNT(raw)
+		case upper:
+			s.lower = appendLowerPy(s.lower[:0], raw)
+			t.entry = a.words[string(s.lower)]
+			t.upper = !lower
+			t.negated = apos && containsNT(raw)
+		default:
 			t.entry = a.words[raw]
-			t.negated = strings.Contains(raw, "n't")
+			t.negated = apos && containsNT(raw)
 		}
 		t.negated = t.negated || t.in(fNegate)
 		toks = append(toks, t)
 	}
 	s.toks = toks
 	return toks
+}
+
+// containsNT reports whether the ASCII string s contains "n't" ignoring case.
+func containsNT(s string) bool {
+	for j := 1; j+1 < len(s); j++ {
+		if s[j] == '\'' && s[j-1]|0x20 == 'n' && s[j+1]|0x20 == 't' {
+			return true
+		}
+	}
+	return false
+}
+
+// wordFilter is a Bloom filter (two probes) over the FNV-1a hashes of the
+// known lowercased ASCII words. It rejects most unknown tokens without a map
+// lookup or lowercasing; tokens with non-ASCII bytes bypass it.
+type wordFilter [1 << 18 / 64]uint64
+
+const (
+	fnvOffset  = 14695981039346656037
+	fnvPrime   = 1099511628211
+	filterMask = 1<<18 - 1
+)
+
+// fnvHash is the FNV-1a hash of s, as tokenize computes it on the fly.
+func fnvHash(s string) uint64 {
+	h := uint64(fnvOffset)
+	for j := 0; j < len(s); j++ {
+		h = (h ^ uint64(s[j])) * fnvPrime
+	}
+	return h
+}
+
+func (f *wordFilter) add(h uint64) {
+	for _, b := range [2]uint64{h & filterMask, h >> 40 & filterMask} {
+		f[b/64] |= 1 << (b % 64)
+	}
+}
+
+func (f *wordFilter) mayContain(h uint64) bool {
+	b1, b2 := h&filterMask, h>>40&filterMask
+	return f[b1/64]&(1<<(b1%64)) != 0 && f[b2/64]&(1<<(b2%64)) != 0
 }
 
 // allCapDifferential reports whether some, but not all, tokens are ALL CAPS.
