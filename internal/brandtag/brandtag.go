@@ -153,7 +153,7 @@ func containsWord(s, w string) bool {
 			return false
 		}
 		i += off
-		if boundaryBefore(s, i, w) && boundaryAfter(s, i+len(w), w) {
+		if boundaryBefore(s, i) && boundaryAfter(s, i+len(w), w) {
 			return true
 		}
 		_, size := utf8.DecodeRuneInString(s[i:])
@@ -162,16 +162,12 @@ func containsWord(s, w string) bool {
 	return false
 }
 
-func boundaryBefore(s string, i int, w string) bool {
+// boundaryBefore reports whether the match at i does not follow a word
+// character; for "@acme" and "#acme" that means the sigil does not (an
+// e-mail address is not a mention).
+func boundaryBefore(s string, i int) bool {
 	if i == 0 {
 		return true
-	}
-	first, _ := utf8.DecodeRuneInString(w)
-	if !isWord(first) {
-		// "@acme", "#acme": the sigil itself must not follow a word character
-		// (an e-mail address is not a mention).
-		r, _ := utf8.DecodeLastRuneInString(s[:i])
-		return !isWord(r)
 	}
 	r, _ := utf8.DecodeLastRuneInString(s[:i])
 	return !isWord(r)

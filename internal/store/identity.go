@@ -113,11 +113,10 @@ func (w *Writer) putIdentities(ctx context.Context, ids []*herald.Identity) ([]c
 // create inserts a new account (a person and its identity) and makes it
 // known to the rest of the batch, as a stored one would be.
 func (w *Writer) create(ctx context.Context, i *herald.Identity, known *knownIdentities) (cachedIdentity, error) {
-	created, err := w.insertIdentities(ctx, []*herald.Identity{i})
+	e, err := w.insertIdentity(ctx, i)
 	if err != nil {
-		return cachedIdentity{}, err
+		return e, err
 	}
-	e := created[0]
 	key := cacheKey(i.Network, i.ExternalID)
 	known.byKey[key] = e
 	if i.Handle != "" {
@@ -256,22 +255,19 @@ func (w *Writer) lookup(ctx context.Context, i *herald.Identity, known *knownIde
 	return e, true, nil
 }
 
-// insertIdentities creates a person and an identity for each new account,
-// with multi-row statements, and returns their entries in order.
-func (w *Writer) insertIdentities(ctx context.Context, ids []*herald.Identity) ([]cachedIdentity, error) {
-	out := make([]cachedIdentity, 0, len(ids))
-	for len(ids) > 0 {
-		n := min(len(ids), w.d.rowsPerStatement())
-		resolved := map[string]cachedIdentity{}
-		if err := w.insertIdentityChunk(ctx, ids[:n], resolved); err != nil {
-			return nil, err
-		}
-		for _, i := range ids[:n] {
-			out = append(out, resolved[cacheKey(i.Network, i.ExternalID)])
-		}
-		ids = ids[n:]
+// insertIdentity creates a new account: a person and its identity.
+func (w *Writer) insertIdentity(ctx context.Context, i *herald.Identity) (cachedIdentity, error) {
+	e := cachedIdentity{observed: ms(i.ObservedAt), fingerprint: w.cache.fingerprint(i)}
+	err := w.queryRow(ctx, insertPersonSQL, []any{w.ws, ms(w.d.now()), i.Key().String()}, &e.personID)
+	if err != nil {
+		return e, fmt.Errorf("create person for %s: %w", i.Key(), err)
 	}
-	return out, nil
+	err = w.queryRow(ctx, insertIdentitySQL, []any{w.ws, e.personID, string(i.Network), i.ExternalID, i.Handle,
+		strings.ToLower(i.Handle), i.DisplayName, i.Bio, i.Followers, i.Following, i.ProfileURL, e.observed}, &e.id)
+	if err != nil {
+		return e, fmt.Errorf("create identity %s: %w", i.Key(), err)
+	}
+	return e, nil
 }
 
 // rowsPerStatement is how many rows one multi-row statement carries. On
@@ -284,51 +280,6 @@ func (d *DB) rowsPerStatement() int {
 		return 200
 	}
 	return 1
-}
-
-func (w *Writer) insertIdentityChunk(ctx context.Context, ids []*herald.Identity, resolved map[string]cachedIdentity) error {
-	now := ms(w.d.now())
-	args := []any{w.ws, now}
-	var vals []string
-	for k, i := range ids {
-		vals = append(vals, fmt.Sprintf("($1, '', $2, $%d)", 3+k))
-		args = append(args, i.Key().String())
-	}
-	persons := map[string]int64{}
-	if err := w.scanRows(ctx, `INSERT INTO persons (workspace_id, display_name, created_at, origin) VALUES `+
-		strings.Join(vals, ", ")+` RETURNING id, origin`, args, func(scan func(...any) error) error {
-		var id int64
-		var origin string
-		err := scan(&id, &origin)
-		persons[origin] = id
-		return err
-	}); err != nil {
-		return fmt.Errorf("create people: %w", err)
-	}
-	args, vals = []any{w.ws}, vals[:0]
-	for _, i := range ids {
-		key, origin := cacheKey(i.Network, i.ExternalID), i.Key().String()
-		b := len(args)
-		vals = append(vals, fmt.Sprintf("($1, $%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d, $%d)",
-			b+1, b+1, b+2, b+3, b+4, b+5, b+6, b+7, b+8, b+9, b+10, b+11))
-		args = append(args, persons[origin], string(i.Network), i.ExternalID, i.Handle, strings.ToLower(i.Handle),
-			i.DisplayName, i.Bio, i.Followers, i.Following, i.ProfileURL, ms(i.ObservedAt))
-		resolved[key] = cachedIdentity{personID: persons[origin], observed: ms(i.ObservedAt), fingerprint: w.cache.fingerprint(i)}
-	}
-	return w.scanRows(ctx, `INSERT INTO identities (workspace_id, person_id, origin_person_id, network, external_id,
-		handle, handle_key, display_name, bio, followers, following, profile_url, observed_at) VALUES `+
-		strings.Join(vals, ", ")+` RETURNING id, network, external_id`, args, func(scan func(...any) error) error {
-		var id int64
-		var n, ext string
-		if err := scan(&id, &n, &ext); err != nil {
-			return fmt.Errorf("create identities: %w", err)
-		}
-		key := cacheKey(herald.Network(n), ext)
-		e := resolved[key]
-		e.id = id
-		resolved[key] = e
-		return nil
-	})
 }
 
 // scanRows runs a query, prepared once per transaction, in the writer's
@@ -373,6 +324,10 @@ func (w *Writer) updateIdentity(ctx context.Context, id int64, i *herald.Identit
 const (
 	adoptPlaceholderSQL = `UPDATE identities SET external_id = $4
 		WHERE workspace_id = $1 AND network = $2 AND external_id = $3`
+	insertPersonSQL   = `INSERT INTO persons (workspace_id, display_name, created_at, origin) VALUES ($1, '', $2, $3) RETURNING id`
+	insertIdentitySQL = `INSERT INTO identities (workspace_id, person_id, origin_person_id, network, external_id,
+		handle, handle_key, display_name, bio, followers, following, profile_url, observed_at)
+		VALUES ($1, $2, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`
 	updateIdentitySQL = `UPDATE identities SET
 		handle = CASE WHEN $2 = '' THEN handle ELSE $2 END,
 		handle_key = CASE WHEN $2 = '' THEN handle_key ELSE $3 END,

@@ -10,7 +10,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -96,9 +95,4 @@ func Run(t *testing.T, f func(t *testing.T, db *store.DB)) {
 	for _, e := range Engines(t) {
 		t.Run(e.Name, func(t *testing.T) { f(t, Open(t, e)) })
 	}
-}
-
-// IsPostgres reports whether a DSN names PostgreSQL.
-func IsPostgres(dsn string) bool {
-	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
 }
