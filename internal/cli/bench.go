@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"time"
@@ -26,6 +27,7 @@ func runBench(ctx context.Context, a *app, args []string) error {
 	records := fs.Int("records", 200_000, "how many records")
 	file := fs.String("file", "", "import this file instead of generating one")
 	asJSON := fs.Bool("json", false, "print the result as JSON")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the import to this file (go tool pprof)")
 	pos, err := a.parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -59,6 +61,13 @@ func runBench(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	runtime.GC()
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
 	imp := &importRun{a: a, db: db, ws: ws, f: importFlags{batch: 10000}, rejects: &ingest.RejectFiles{Dir: dir}}
 	defer imp.rejects.Close()
 	start := time.Now()
@@ -136,6 +145,20 @@ func benchWorkspace() *herald.Workspace {
 }
 
 // peakRSSMB reads the process's peak resident set size (Linux), or 0.
+// startCPUProfile profiles the process into path until the returned stop
+// function is called.
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("cpu profile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("cpu profile: %w", err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
+
 func peakRSSMB() float64 {
 	f, err := os.Open("/proc/self/status")
 	if err != nil {
