@@ -81,8 +81,12 @@ type Activity struct {
 	Attributes map[string]string
 
 	// Brands are the brands the activity mentions, filled by the tagger at
-	// ingest (and later by text analysis).
+	// ingest and by text analysis (brand queries, stance per brand).
 	Brands []BrandMention
+
+	// Analysis is what text analysis read in the activity; nil when it has
+	// not been analysed (likes, follows, or analysis turned off).
+	Analysis *Analysis
 }
 
 // Key returns the activity's network key.
@@ -122,4 +126,7 @@ type BrandMention struct {
 	// Direct is true when the activity addresses the brand (an @mention, a
 	// reply to it) rather than talking about it.
 	Direct bool
+	// Stance is the sentiment toward this brand (empty label when the
+	// activity was not analysed).
+	Stance Stance
 }

@@ -54,7 +54,7 @@ func activityQuery(ws int64, f ActivityFilter) (string, []any) {
 	var b strings.Builder
 	b.WriteString(`SELECT a.id, a.network, a.external_id, a.kind, a.created_at, a.text, a.lang, a.url, a.in_reply_to,
 		a.in_reply_to_author, a.subject, a.subject_author, a.conversation, a.mentions, a.hashtags, a.links, a.media,
-		a.likes, a.shares, a.replies, a.quotes, a.attributes, a.deleted,
+		a.likes, a.shares, a.replies, a.quotes, a.attributes, a.deleted, a.intents, a.analysis,
 		i.id, i.person_id, i.network, i.external_id, i.handle, i.display_name, i.bio, i.followers, i.following, i.profile_url, i.observed_at
 		FROM activities a JOIN identities i ON i.id = a.identity_id WHERE a.workspace_id = $1`)
 	args := []any{ws}
@@ -97,11 +97,11 @@ func activityQuery(ws int64, f ActivityFilter) (string, []any) {
 
 func scanActivity(s interface{ Scan(...any) error }) (herald.Activity, error) {
 	var a herald.Activity
-	var network, kind, mentions, hashtags, links, attrs, authorNet string
-	var created, observed, media, deleted int64
+	var network, kind, mentions, hashtags, links, attrs, authorNet, analysis string
+	var created, observed, media, deleted, intents int64
 	err := s.Scan(&a.ID, &network, &a.ExternalID, &kind, &created, &a.Text, &a.Lang, &a.URL, &a.InReplyTo,
 		&a.InReplyToAuthor, &a.Subject, &a.SubjectAuthor, &a.Conversation, &mentions, &hashtags, &links, &media,
-		&a.Metrics.Likes, &a.Metrics.Shares, &a.Metrics.Replies, &a.Metrics.Quotes, &attrs, &deleted,
+		&a.Metrics.Likes, &a.Metrics.Shares, &a.Metrics.Replies, &a.Metrics.Quotes, &attrs, &deleted, &intents, &analysis,
 		&a.Author.ID, &a.Author.PersonID, &authorNet, &a.Author.ExternalID, &a.Author.Handle, &a.Author.DisplayName,
 		&a.Author.Bio, &a.Author.Followers, &a.Author.Following, &a.Author.ProfileURL, &observed)
 	if err != nil {
@@ -118,6 +118,13 @@ func scanActivity(s interface{ Scan(...any) error }) (herald.Activity, error) {
 			return a, fmt.Errorf("activity %d: corrupt JSON column: %w", a.ID, err)
 		}
 	}
+	if analysis != "" {
+		a.Analysis = &herald.Analysis{}
+		if err := json.Unmarshal([]byte(analysis), a.Analysis); err != nil {
+			return a, fmt.Errorf("activity %d: corrupt analysis column: %w", a.ID, err)
+		}
+		a.Analysis.Intents = herald.Intents(intents)
+	}
 	return a, nil
 }
 
@@ -129,7 +136,8 @@ func (d *DB) attachBrands(ctx context.Context, ws int64, acts []herald.Activity)
 	for i := range acts {
 		idx[acts[i].ID] = i
 	}
-	rows, err := d.db.QueryContext(ctx, `SELECT ab.activity_id, ab.brand_id, b.slug, ab.source, ab.direct
+	rows, err := d.db.QueryContext(ctx, `SELECT ab.activity_id, ab.brand_id, b.slug, ab.source, ab.direct,
+		ab.polarity, ab.stance, ab.basis
 		FROM activity_brands ab JOIN brands b ON b.id = ab.brand_id
 		WHERE ab.workspace_id = $1 AND ab.activity_id >= $2 AND ab.activity_id <= $3 ORDER BY ab.activity_id, b.slug`,
 		ws, acts[0].ID, acts[len(acts)-1].ID)
@@ -140,12 +148,12 @@ func (d *DB) attachBrands(ctx context.Context, ws int64, acts []herald.Activity)
 	for rows.Next() {
 		var id int64
 		var m herald.BrandMention
-		var source string
+		var source, polarity string
 		var direct int64
-		if err := rows.Scan(&id, &m.BrandID, &m.Brand, &source, &direct); err != nil {
+		if err := rows.Scan(&id, &m.BrandID, &m.Brand, &source, &direct, &polarity, &m.Stance.Score, &m.Stance.Basis); err != nil {
 			return fmt.Errorf("list activity brands: %w", err)
 		}
-		m.Source, m.Direct = herald.MatchSource(source), direct != 0
+		m.Source, m.Direct, m.Stance.Label = herald.MatchSource(source), direct != 0, herald.Polarity(polarity)
 		if i, ok := idx[id]; ok {
 			acts[i].Brands = append(acts[i].Brands, m)
 		}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/herald-advocacy/herald"
@@ -203,7 +204,7 @@ func (w *Writer) upsertActivities(ctx context.Context, acts []*herald.Activity, 
 		return fmt.Errorf("store activities: %w", err)
 	}
 	var updated []int64
-	var brandArgs []any
+	var brandRows []any
 	for k, a := range acts {
 		r, ok := got[a.Key()]
 		if !ok {
@@ -216,31 +217,43 @@ func (w *Writer) upsertActivities(ctx context.Context, acts []*herald.Activity, 
 			updated = append(updated, r.id)
 		}
 		for _, m := range a.Brands {
-			brandArgs = append(brandArgs, r.id, m.BrandID, w.ws, string(m.Source), boolInt(m.Direct))
+			brandRows = append(brandRows, brandArgs(r.id, w.ws, m)...)
 		}
 	}
-	return w.replaceBrands(ctx, updated, brandArgs)
+	return w.replaceBrands(ctx, updated, brandRows)
+}
+
+// brandColumns is the number of values per activity_brands row.
+const brandColumns = 8
+
+// brandArgs returns the values of one activity_brands row.
+func brandArgs(activityID, ws int64, m herald.BrandMention) []any {
+	return []any{activityID, m.BrandID, ws, string(m.Source), boolInt(m.Direct),
+		string(m.Stance.Label), m.Stance.Score, m.Stance.Basis}
 }
 
 // replaceBrands deletes the brand mentions of updated activities and
-// inserts the new ones (5 arguments per row).
+// inserts the new ones (brandColumns arguments per row).
 func (w *Writer) replaceBrands(ctx context.Context, updated []int64, brandArgs []any) error {
 	if len(updated) > 0 {
-		args := make([]any, len(updated))
+		args := make([]any, len(updated), len(updated)+1)
 		for k, id := range updated {
 			args[k] = id
 		}
-		if err := w.exec(ctx, `DELETE FROM activity_brands WHERE activity_id IN (`+placeholders(1, len(args))+`)`, args...); err != nil {
+		args = append(args, w.ws)
+		if err := w.exec(ctx, `DELETE FROM activity_brands WHERE activity_id IN (`+placeholders(1, len(updated))+
+			`) AND workspace_id = $`+strconv.Itoa(len(args)), args...); err != nil {
 			return fmt.Errorf("replace activity brands: %w", err)
 		}
 	}
 	for len(brandArgs) > 0 {
-		n := min(len(brandArgs), w.d.rowsPerStatement()*5)
-		vals := make([]string, n/5)
+		n := min(len(brandArgs), w.d.rowsPerStatement()*brandColumns)
+		vals := make([]string, n/brandColumns)
 		for k := range vals {
-			vals[k] = "(" + placeholders(k*5+1, 5) + ")"
+			vals[k] = "(" + placeholders(k*brandColumns+1, brandColumns) + ")"
 		}
-		if err := w.exec(ctx, `INSERT INTO activity_brands (activity_id, brand_id, workspace_id, source, direct) VALUES `+
+		if err := w.exec(ctx, `INSERT INTO activity_brands (activity_id, brand_id, workspace_id, source, direct,
+			polarity, stance, basis) VALUES `+
 			strings.Join(vals, ", ")+` ON CONFLICT (activity_id, brand_id) DO NOTHING`, brandArgs[:n]...); err != nil {
 			return fmt.Errorf("store activity brands: %w", err)
 		}
@@ -274,11 +287,12 @@ const (
 )
 
 // activityColumns is the number of values per activity row.
-const activityColumns = 23
+const activityColumns = 28
 
 const upsertActivityHead = `INSERT INTO activities (workspace_id, network, external_id, kind, identity_id, created_at,
 	text, lang, url, in_reply_to, in_reply_to_author, subject, subject_author, conversation,
-	mentions, hashtags, links, media, likes, shares, replies, quotes, attributes)
+	mentions, hashtags, links, media, likes, shares, replies, quotes, attributes,
+	polarity, sentiment, intents, detected_lang, analysis)
 VALUES `
 
 const upsertActivityTail = `
@@ -292,7 +306,9 @@ ON CONFLICT (workspace_id, network, external_id) DO UPDATE SET
 	shares = CASE WHEN excluded.shares < 0 THEN activities.shares ELSE excluded.shares END,
 	replies = CASE WHEN excluded.replies < 0 THEN activities.replies ELSE excluded.replies END,
 	quotes = CASE WHEN excluded.quotes < 0 THEN activities.quotes ELSE excluded.quotes END,
-	attributes = excluded.attributes, revision = activities.revision + 1
+	attributes = excluded.attributes, polarity = excluded.polarity, sentiment = excluded.sentiment,
+	intents = excluded.intents, detected_lang = excluded.detected_lang, analysis = excluded.analysis,
+	revision = activities.revision + 1
 WHERE activities.deleted = 0 AND (
 	activities.kind <> excluded.kind OR activities.identity_id <> excluded.identity_id OR
 	activities.created_at <> excluded.created_at OR activities.text <> excluded.text OR
@@ -302,6 +318,7 @@ WHERE activities.deleted = 0 AND (
 	activities.conversation <> excluded.conversation OR activities.mentions <> excluded.mentions OR
 	activities.hashtags <> excluded.hashtags OR activities.links <> excluded.links OR
 	activities.media <> excluded.media OR activities.attributes <> excluded.attributes OR
+	activities.analysis <> excluded.analysis OR activities.intents <> excluded.intents OR
 	(excluded.likes >= 0 AND activities.likes <> excluded.likes) OR
 	(excluded.shares >= 0 AND activities.shares <> excluded.shares) OR
 	(excluded.replies >= 0 AND activities.replies <> excluded.replies) OR
@@ -309,10 +326,24 @@ WHERE activities.deleted = 0 AND (
 RETURNING id, revision, network, external_id`
 
 func activityArgs(ws, identityID int64, a *herald.Activity) []any {
+	an := a.Analysis
+	if an == nil {
+		an = &herald.Analysis{}
+	}
 	return []any{ws, string(a.Network), a.ExternalID, string(a.Kind), identityID, ms(a.CreatedAt),
 		a.Text, a.Lang, a.URL, a.InReplyTo, a.InReplyToAuthor, a.Subject, a.SubjectAuthor, a.Conversation,
 		jsonList(a.Mentions), jsonList(a.Hashtags), jsonList(a.Links), int64(a.Media),
-		a.Metrics.Likes, a.Metrics.Shares, a.Metrics.Replies, a.Metrics.Quotes, jsonMap(a.Attributes)}
+		a.Metrics.Likes, a.Metrics.Shares, a.Metrics.Replies, a.Metrics.Quotes, jsonMap(a.Attributes),
+		string(an.Sentiment.Label), an.Sentiment.Score, int64(an.Intents), an.Lang, analysisJSON(a.Analysis)}
+}
+
+// analysisJSON encodes an activity's analysis ("" when not analysed).
+func analysisJSON(an *herald.Analysis) string {
+	if an == nil {
+		return ""
+	}
+	b, _ := json.Marshal(an) // plain structs always marshal
+	return string(b)
 }
 
 // jsonList encodes a string list for a JSON text column ("[]" when empty).
@@ -339,3 +370,40 @@ func boolInt(b bool) int64 {
 	}
 	return 0
 }
+
+// PutAnalyses stores new text analysis for activities already stored (by
+// ID): the analysis columns and the brand mentions with their stances. The
+// caller passes only activities whose analysis or brands changed (see
+// `herald reanalyze`); content and revision are left alone.
+func (w *Writer) PutAnalyses(ctx context.Context, acts []*herald.Activity) error {
+	ids := make([]int64, 0, len(acts))
+	var brandRows []any
+	for _, a := range acts {
+		an := a.Analysis
+		if an == nil {
+			an = &herald.Analysis{}
+		}
+		if err := w.exec(ctx, updateAnalysisSQL, string(an.Sentiment.Label), an.Sentiment.Score, int64(an.Intents),
+			an.Lang, analysisJSON(a.Analysis), a.ID, w.ws); err != nil {
+			return fmt.Errorf("store analysis of activity %d: %w", a.ID, err)
+		}
+		ids = append(ids, a.ID)
+		for _, m := range a.Brands {
+			brandRows = append(brandRows, brandArgs(a.ID, w.ws, m)...)
+		}
+	}
+	for len(ids) > 0 {
+		n := min(len(ids), 500)
+		if err := w.replaceBrands(ctx, ids[:n], nil); err != nil {
+			return err
+		}
+		ids = ids[n:]
+	}
+	if err := w.replaceBrands(ctx, nil, brandRows); err != nil {
+		return err
+	}
+	return w.step(ctx, len(acts))
+}
+
+const updateAnalysisSQL = `UPDATE activities SET polarity = $1, sentiment = $2, intents = $3, detected_lang = $4,
+	analysis = $5 WHERE id = $6 AND workspace_id = $7`
