@@ -1,14 +1,13 @@
 // Package brandtag tags activities with the brands of a workspace they are
-// about, from the brand declarations: the brand's own handles (authorship,
-// replies, shares, @mentions), its hashtags and its keywords. It is the
-// ingest pipeline's first analysis step; the text-analysis layer (brand
-// queries, sentiment toward each brand) plugs in behind the same seam.
+// about from their structure: written by one of the brand's accounts, a
+// reply to or share of one, @mentions and hashtags the source lists, or a
+// brand the source record names (a CSV column). What the text itself says
+// (handles, hashtags, keywords and boolean queries in the words) is matched
+// by package analysis, which runs this first.
 package brandtag
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/herald-advocacy/herald"
 )
@@ -25,7 +24,6 @@ type brandMatcher struct {
 	names    []string                           // lower-cased slug and name, for imported brand columns
 	handles  map[herald.Network]map[string]bool // lower-cased handles per network
 	hashtags map[string]bool                    // lower-cased
-	keywords []string                           // lower-cased
 }
 
 // New compiles the workspace's brand declarations.
@@ -44,11 +42,6 @@ func New(w *herald.Workspace) *Tagger {
 		for _, h := range b.Hashtags {
 			m.hashtags[strings.ToLower(strings.TrimPrefix(h, "#"))] = true
 		}
-		for _, k := range b.Keywords {
-			if k = strings.ToLower(strings.TrimSpace(k)); k != "" {
-				m.keywords = append(m.keywords, k)
-			}
-		}
 		t.brands = append(t.brands, m)
 	}
 	return t
@@ -61,18 +54,17 @@ func (t *Tagger) Tag(a *herald.Activity) {
 	if len(t.brands) == 0 {
 		return
 	}
-	lower := strings.ToLower(a.Text)
 	imported, _ := a.Attributes["brand"]
 	imported = strings.ToLower(strings.TrimSpace(imported))
 	a.Brands = a.Brands[:0]
 	for i := range t.brands {
-		if m, ok := t.brands[i].match(a, lower, imported); ok {
+		if m, ok := t.brands[i].match(a, imported); ok {
 			a.Brands = append(a.Brands, m)
 		}
 	}
 }
 
-func (b *brandMatcher) match(a *herald.Activity, lower, imported string) (herald.BrandMention, bool) {
+func (b *brandMatcher) match(a *herald.Activity, imported string) (herald.BrandMention, bool) {
 	m := herald.BrandMention{BrandID: b.id, Brand: b.slug}
 	handles := b.handles[a.Network]
 	switch {
@@ -80,12 +72,10 @@ func (b *brandMatcher) match(a *herald.Activity, lower, imported string) (herald
 		m.Source = herald.MatchAuthor
 	case handles[strings.ToLower(a.InReplyToAuthor)] || handles[strings.ToLower(a.SubjectAuthor)]:
 		m.Source, m.Direct = herald.MatchReply, true
-	case b.mentioned(a, handles, lower):
+	case b.mentioned(a, handles):
 		m.Source, m.Direct = herald.MatchMention, true
-	case b.tagged(a, lower):
+	case b.tagged(a):
 		m.Source = herald.MatchHashtag
-	case b.named(lower):
-		m.Source = herald.MatchKeyword
 	case imported != "" && b.isNamed(imported):
 		m.Source = herald.MatchImported
 	default:
@@ -94,40 +84,18 @@ func (b *brandMatcher) match(a *herald.Activity, lower, imported string) (herald
 	return m, true
 }
 
-func (b *brandMatcher) mentioned(a *herald.Activity, handles map[string]bool, lower string) bool {
-	if len(handles) == 0 {
-		return false
-	}
+func (b *brandMatcher) mentioned(a *herald.Activity, handles map[string]bool) bool {
 	for _, h := range a.Mentions {
 		if handles[strings.ToLower(h)] {
 			return true
 		}
 	}
-	for h := range handles {
-		if containsWord(lower, "@"+h) {
-			return true
-		}
-	}
 	return false
 }
 
-func (b *brandMatcher) tagged(a *herald.Activity, lower string) bool {
+func (b *brandMatcher) tagged(a *herald.Activity) bool {
 	for _, h := range a.Hashtags {
 		if b.hashtags[strings.ToLower(h)] {
-			return true
-		}
-	}
-	for h := range b.hashtags {
-		if containsWord(lower, "#"+h) {
-			return true
-		}
-	}
-	return false
-}
-
-func (b *brandMatcher) named(lower string) bool {
-	for _, k := range b.keywords {
-		if containsWord(lower, k) {
 			return true
 		}
 	}
@@ -142,50 +110,3 @@ func (b *brandMatcher) isNamed(v string) bool {
 	}
 	return false
 }
-
-// containsWord reports whether s contains w with a word boundary on both
-// sides (Unicode letters, digits and '_' are word characters). Both are
-// already lower-cased.
-func containsWord(s, w string) bool {
-	for off := 0; off+len(w) <= len(s); {
-		i := strings.Index(s[off:], w)
-		if i < 0 {
-			return false
-		}
-		i += off
-		if boundaryBefore(s, i) && boundaryAfter(s, i+len(w), w) {
-			return true
-		}
-		_, size := utf8.DecodeRuneInString(s[i:])
-		off = i + size
-	}
-	return false
-}
-
-// boundaryBefore reports whether the match at i does not follow a word
-// character; for "@acme" and "#acme" that means the sigil does not (an
-// e-mail address is not a mention).
-func boundaryBefore(s string, i int) bool {
-	if i == 0 {
-		return true
-	}
-	r, _ := utf8.DecodeLastRuneInString(s[:i])
-	return !isWord(r)
-}
-
-func boundaryAfter(s string, j int, w string) bool {
-	if j >= len(s) {
-		return true
-	}
-	r, _ := utf8.DecodeRuneInString(s[j:])
-	if w[0] == '@' && (r == '@' || r == '.') && j+1 < len(s) {
-		// "@acme@host" or "@acme.io" is a different account.
-		next, _ := utf8.DecodeRuneInString(s[j+1:])
-		if isWord(next) {
-			return false
-		}
-	}
-	return !isWord(r)
-}
-
-func isWord(r rune) bool { return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) }

@@ -25,21 +25,14 @@ func TestTag(t *testing.T) {
 		a    herald.Activity
 		want map[string]herald.MatchSource
 	}{
-		{"mention in text", tw("thanks @acmecoffee!"), map[string]herald.MatchSource{"acme": herald.MatchMention}},
+		{"text alone is not structure", tw("thanks @acmecoffee! #acmelove acmebrew"), nil},
+		{"hashtag entity", herald.Activity{Network: herald.Twitter, Hashtags: []string{"AcmeLove"}}, map[string]herald.MatchSource{"acme": herald.MatchHashtag}},
+		{"handles are per network", herald.Activity{Network: herald.Bluesky, Mentions: []string{"acmecoffee"}}, nil},
 		{"mention entity", herald.Activity{Network: herald.Twitter, Mentions: []string{"ACMECOFFEE"}}, map[string]herald.MatchSource{"acme": herald.MatchMention}},
-		{"handle prefix is another account", tw("@acmecoffeefan hi"), nil},
-		{"email is not a mention", tw("mail bob@acmecoffee today"), nil},
-		{"hashtag", tw("morning #acmelove"), map[string]herald.MatchSource{"acme": herald.MatchHashtag}},
-		{"keyword phrase case-insensitive", tw("ACME COFFEE is great"), map[string]herald.MatchSource{"acme": herald.MatchKeyword}},
-		{"keyword needs boundary", tw("acmebrewing is not it"), nil},
-		{"unicode boundary", tw("éacmebrew"), nil},
-		{"two brands", tw("@rival lost my order, acmebrew never does"),
-			map[string]herald.MatchSource{"acme": herald.MatchKeyword, "rival": herald.MatchMention}},
 		{"own account", herald.Activity{Network: herald.Twitter, Author: herald.Identity{Handle: "AcmeCoffee"}, Text: "@bob sorry!"},
 			map[string]herald.MatchSource{"acme": herald.MatchAuthor}},
 		{"reply to brand", herald.Activity{Network: herald.Twitter, InReplyToAuthor: "acmecoffee"}, map[string]herald.MatchSource{"acme": herald.MatchReply}},
 		{"share of brand post", herald.Activity{Network: herald.Twitter, SubjectAuthor: "rival"}, map[string]herald.MatchSource{"rival": herald.MatchReply}},
-		{"handles are per network", herald.Activity{Network: herald.Bluesky, Text: "@acmecoffee"}, nil},
 		{"fediverse handle", herald.Activity{Network: herald.Mastodon, Mentions: []string{"acme@social.example"}}, map[string]herald.MatchSource{"acme": herald.MatchMention}},
 		{"imported brand column", herald.Activity{Network: herald.Twitter, Attributes: map[string]string{"brand": "Acme Coffee"}},
 			map[string]herald.MatchSource{"acme": herald.MatchImported}},
@@ -63,15 +56,4 @@ func TestTag(t *testing.T) {
 			}
 		})
 	}
-}
-
-func FuzzContainsWord(f *testing.F) {
-	f.Add("hello @acme there", "@acme")
-	f.Add("éacme", "acme")
-	f.Fuzz(func(t *testing.T, s, w string) {
-		if w == "" {
-			return
-		}
-		containsWord(s, w) // must not panic on any input
-	})
 }

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/herald-advocacy/herald"
+	"github.com/herald-advocacy/herald/internal/analysis"
 	"github.com/herald-advocacy/herald/internal/config"
 	"github.com/herald-advocacy/herald/internal/store"
 )
@@ -26,8 +27,9 @@ const (
 type app struct {
 	env    Env
 	cmd    command
-	db     string // --db
-	config string // --config
+	db     string             // --db
+	config string             // --config
+	lex    *analysis.Lexicons // loaded on first use
 }
 
 func newApp(env Env) *app {

@@ -14,7 +14,6 @@ import (
 
 	"github.com/herald-advocacy/herald"
 	"github.com/herald-advocacy/herald/internal/benchdata"
-	"github.com/herald-advocacy/herald/internal/brandtag"
 	"github.com/herald-advocacy/herald/internal/ingest"
 	"github.com/herald-advocacy/herald/internal/store"
 )
@@ -75,7 +74,12 @@ func runBench(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	row, err := imp.importFile(ctx, w, brandtag.New(ws), input)
+	an, err := a.analyzer(ctx, db, ws)
+	if err != nil {
+		w.Rollback()
+		return err
+	}
+	row, err := imp.importFile(ctx, w, an, input)
 	if err != nil {
 		w.Rollback()
 		return err

@@ -50,6 +50,11 @@ func commands() []command {
 		{"activities", "list activities", "[flags]", runActivities},
 		{"person", "show a person; link identities into one person, or unlink them", "show|link|unlink [flags] NETWORK:HANDLE...", runPerson},
 		{"imports", "list past import runs and what they did", "[flags]", runImports},
+		{"analyze", "print the analysis of each text or record (language, sentiment, intents, brands and stance) as JSON lines", "[flags] [FILE|-]", runAnalyze},
+		{"reanalyze", "analyse a workspace's stored posts again (after changing brand queries or training a model)", "[flags]", runReanalyze},
+		{"query", "test a brand query: show its canonical form, or what it matches in a file", `test "QUERY" [FILE|-]`, runQuery},
+		{"train", "train the sentiment model from a labelled CSV, evaluate it and make it the workspace's model", "[flags] FILE.csv", runTrain},
+		{"eval", "k-fold evaluation of VADER and of the trainable model on a labelled CSV", "[flags] FILE.csv", runEval},
 		{"bench", "measure import throughput and peak memory on generated data", "import [flags]", runBench},
 		{"version", "print the version", "", runVersion},
 	}

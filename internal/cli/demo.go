@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/herald-advocacy/herald"
-	"github.com/herald-advocacy/herald/internal/brandtag"
 	"github.com/herald-advocacy/herald/internal/demo"
 	"github.com/herald-advocacy/herald/internal/ingest"
 	"github.com/herald-advocacy/herald/internal/store"
@@ -42,6 +41,10 @@ func runDemo(ctx context.Context, a *app, args []string) error {
 	}
 	end := time.Now().UTC().Truncate(24 * time.Hour)
 	opt := demo.Options{Seed: *seed, People: *people, Start: end.AddDate(0, 0, -*days), End: end}
+	an, err := a.analyzer(ctx, db, &ws)
+	if err != nil {
+		return err
+	}
 	w, err := db.NewWriter(ctx, ws.ID, 10000)
 	if err != nil {
 		return err
@@ -53,7 +56,7 @@ func runDemo(ctx context.Context, a *app, args []string) error {
 			var gerr error
 			sum, gerr = demo.Generate(ctx, opt, emit)
 			return gerr
-		}}, ingest.Options{Analyzer: brandtag.New(&ws), Now: func() time.Time { return end }})
+		}}, ingest.Options{Analyzer: an, Now: func() time.Time { return end }})
 	if err != nil {
 		w.Rollback()
 		return fmt.Errorf("load demo: %w", err)

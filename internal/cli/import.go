@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/herald-advocacy/herald"
-	"github.com/herald-advocacy/herald/internal/brandtag"
 	"github.com/herald-advocacy/herald/internal/importer"
 	"github.com/herald-advocacy/herald/internal/importer/csvimport"
 	"github.com/herald-advocacy/herald/internal/ingest"
@@ -134,9 +133,13 @@ func (r *importRun) run(ctx context.Context, files []string) error {
 	if err != nil {
 		return err
 	}
-	tagger := brandtag.New(r.ws)
+	an, err := r.a.analyzer(ctx, r.db, r.ws)
+	if err != nil {
+		w.Rollback()
+		return err
+	}
 	for _, file := range files {
-		row, err := r.importFile(ctx, w, tagger, file)
+		row, err := r.importFile(ctx, w, an, file)
 		r.rows = append(r.rows, row)
 		if err == nil {
 			continue
@@ -202,7 +205,7 @@ func isStoreError(err error) bool {
 	return errors.As(err, &se)
 }
 
-func (r *importRun) importFile(ctx context.Context, w *store.Writer, tagger *brandtag.Tagger, file string) (summaryRow, error) {
+func (r *importRun) importFile(ctx context.Context, w *store.Writer, an ingest.Analyzer, file string) (summaryRow, error) {
 	row := summaryRow{File: file, Format: r.f.format}
 	in, size, closeIn, err := r.open(file)
 	if err != nil {
@@ -227,7 +230,7 @@ func (r *importRun) importFile(ctx context.Context, w *store.Writer, tagger *bra
 	start := time.Now()
 	bar := newProgressBar(r.a.env.Stderr, r.a.isTerminal())
 	row.Counts, err = ingest.Run(ctx, storeErrors{w}, ingest.Source{Name: file, Format: row.Format, R: br, Size: size, Parse: ingest.ParseFunc(parse)},
-		ingest.Options{Strict: r.f.strict, Analyzer: tagger, Rejects: r.rejects, OnReject: r.report, OnProgress: bar.update})
+		ingest.Options{Strict: r.f.strict, Analyzer: an, Rejects: r.rejects, OnReject: r.report, OnProgress: bar.update})
 	bar.done()
 	row.Seconds = time.Since(start).Seconds()
 	r.jobs = append(r.jobs, job)

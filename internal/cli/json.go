@@ -27,22 +27,26 @@ type personJSON struct {
 }
 
 type activityJSON struct {
-	ID         int64             `json:"id"`
-	Network    string            `json:"network"`
-	ExternalID string            `json:"external_id"`
-	Kind       string            `json:"kind"`
-	CreatedAt  time.Time         `json:"created_at"`
-	Author     identityJSON      `json:"author"`
-	PersonID   int64             `json:"person_id"`
-	Text       string            `json:"text,omitempty"`
-	URL        string            `json:"url,omitempty"`
-	InReplyTo  string            `json:"in_reply_to,omitempty"`
-	Subject    string            `json:"subject,omitempty"`
-	Brands     []string          `json:"brands"`
-	Likes      *int64            `json:"likes"`
-	Shares     *int64            `json:"shares"`
-	Replies    *int64            `json:"replies"`
-	Attributes map[string]string `json:"attributes,omitempty"`
+	ID         int64                    `json:"id"`
+	Network    string                   `json:"network"`
+	ExternalID string                   `json:"external_id"`
+	Kind       string                   `json:"kind"`
+	CreatedAt  time.Time                `json:"created_at"`
+	Author     identityJSON             `json:"author"`
+	PersonID   int64                    `json:"person_id"`
+	Text       string                   `json:"text,omitempty"`
+	URL        string                   `json:"url,omitempty"`
+	InReplyTo  string                   `json:"in_reply_to,omitempty"`
+	Subject    string                   `json:"subject,omitempty"`
+	Brands     []string                 `json:"brands"`
+	Stances    map[string]herald.Stance `json:"stances,omitempty"` // by brand slug
+	Lang       string                   `json:"lang,omitempty"`    // detected
+	Sentiment  *herald.Sentiment        `json:"sentiment,omitempty"`
+	Intents    []string                 `json:"intents,omitempty"`
+	Likes      *int64                   `json:"likes"`
+	Shares     *int64                   `json:"shares"`
+	Replies    *int64                   `json:"replies"`
+	Attributes map[string]string        `json:"attributes,omitempty"`
 }
 
 // known turns Herald's -1 "unknown" into JSON null.
@@ -75,6 +79,18 @@ func toActivitiesJSON(acts []herald.Activity) []activityJSON {
 			Shares: known(a.Metrics.Shares), Replies: known(a.Metrics.Replies), Attributes: a.Attributes}
 		for _, m := range a.Brands {
 			j.Brands = append(j.Brands, m.Brand)
+			if m.Stance.Label != "" {
+				if j.Stances == nil {
+					j.Stances = map[string]herald.Stance{}
+				}
+				j.Stances[m.Brand] = m.Stance
+			}
+		}
+		if an := a.Analysis; an != nil {
+			j.Lang, j.Intents = an.Lang, an.Intents.Names()
+			if an.Sentiment.Label != "" {
+				j.Sentiment = &an.Sentiment
+			}
 		}
 		out = append(out, j)
 	}

@@ -140,9 +140,22 @@ func brandList(ms []herald.BrandMention) string {
 	}
 	var s []string
 	for _, m := range ms {
-		s = append(s, m.Brand)
+		s = append(s, m.Brand+stanceMark(m.Stance.Label))
 	}
 	return strings.Join(s, ",")
+}
+
+// stanceMark abbreviates a stance for tables: acme+, rival-, acme=.
+func stanceMark(p herald.Polarity) string {
+	switch p {
+	case herald.Positive:
+		return "+"
+	case herald.Negative:
+		return "-"
+	case herald.Neutral:
+		return "="
+	}
+	return ""
 }
 
 // snippet shortens text to one line of at most n runes.

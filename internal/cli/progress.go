@@ -38,6 +38,39 @@ func (p *progressBar) update(pr ingest.Progress) {
 	fmt.Fprintf(p.w, "\r\033[K%s", renderProgress(pr, now.Sub(p.start)))
 }
 
+// updateCount draws progress over a known number of items.
+func (p *progressBar) updateCount(label string, done, total int64) {
+	if !p.enabled {
+		return
+	}
+	now := time.Now()
+	if now.Sub(p.last) < 100*time.Millisecond {
+		return
+	}
+	p.last, p.drawn = now, true
+	fmt.Fprintf(p.w, "\r\033[K%s", renderCount(label, done, total, now.Sub(p.start)))
+}
+
+// renderCount formats a progress line over counted items.
+func renderCount(label string, done, total int64, elapsed time.Duration) string {
+	secs := elapsed.Seconds()
+	rate, frac := 0.0, 0.0
+	if secs > 0 {
+		rate = float64(done) / secs
+	}
+	if total > 0 {
+		frac = min(float64(done)/float64(total), 1)
+	}
+	fill := int(frac * barWidth)
+	eta := "--:--"
+	if frac > 0 && secs > 0 {
+		left := time.Duration(secs/frac*(1-frac)) * time.Second
+		eta = fmt.Sprintf("%d:%02d", int(left.Minutes()), int(left.Seconds())%60)
+	}
+	return fmt.Sprintf("[%s] %3.0f%%  %d/%d  %.0f/s  ETA %s  %s", strings.Repeat("=", fill)+strings.Repeat(" ", barWidth-fill),
+		frac*100, done, total, rate, eta, label)
+}
+
 // done clears the bar's line.
 func (p *progressBar) done() {
 	if p.enabled && p.drawn {

@@ -14,6 +14,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/herald-advocacy/herald"
+	"github.com/herald-advocacy/herald/internal/text/query"
 )
 
 // Config is the parsed configuration file.
@@ -141,6 +142,11 @@ func (bc BrandConfig) brand() (herald.Brand, error) {
 		}
 		for _, h := range bc.Handles[n] {
 			b.Handles[herald.Network(n)] = append(b.Handles[herald.Network(n)], strings.TrimPrefix(h, "@"))
+		}
+	}
+	if strings.TrimSpace(b.Query) != "" {
+		if _, err := query.Parse(b.Query); err != nil {
+			return b, fmt.Errorf("brand %s: query: %w", b.Slug, err)
 		}
 	}
 	for _, e := range bc.Employees {

@@ -22,7 +22,8 @@ type Match struct {
 // text. A term inside a hashtag or a mention spans the whole tag; a phrase
 // spans from its first word to its last.
 type Span struct {
-	Start, End int
+	Start int `json:"start"`
+	End   int `json:"end"`
 }
 
 // MaxTextBytes is how much of a text Match reads; the rest is ignored.

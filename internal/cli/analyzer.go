@@ -1,0 +1,46 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/herald-advocacy/herald"
+	"github.com/herald-advocacy/herald/internal/analysis"
+	"github.com/herald-advocacy/herald/internal/store"
+	"github.com/herald-advocacy/herald/internal/text/model"
+)
+
+// analyzer builds the workspace's analyzer: its brands, and its trained
+// sentiment model when one was trained (VADER otherwise).
+func (a *app) analyzer(ctx context.Context, db *store.DB, ws *herald.Workspace) (*analysis.Analyzer, error) {
+	lex, err := a.lexicons()
+	if err != nil {
+		return nil, err
+	}
+	var m *model.Model
+	if db != nil {
+		sm, err := db.ActiveModel(ctx, ws.ID, "sentiment")
+		switch {
+		case herald.ErrorCode(err) == herald.ENotFound:
+		case err != nil:
+			return nil, err
+		default:
+			if m, err = model.Unmarshal(sm.Data); err != nil {
+				return nil, fmt.Errorf("workspace %s: stored sentiment model %s: %w (train it again)", ws.Slug, sm.Version, err)
+			}
+		}
+	}
+	return analysis.New(lex, ws, m)
+}
+
+// lexicons loads the shared lexicons once per run.
+func (a *app) lexicons() (*analysis.Lexicons, error) {
+	if a.lex == nil {
+		lex, err := analysis.LoadLexicons()
+		if err != nil {
+			return nil, err
+		}
+		a.lex = lex
+	}
+	return a.lex, nil
+}
