@@ -10,11 +10,11 @@ import (
 	"math"
 )
 
-// The binary format, version 1. All fixed-size numbers are little-endian;
+// The binary format, version 2. All fixed-size numbers are little-endian;
 // "uvarint" is encoding/binary's unsigned varint.
 //
 //	magic          4 bytes  "HLRM"
-//	format         uint16   1
+//	format         uint16   2
 //	hash bits      uint8
 //	char min n     uint8
 //	char max n     uint8
@@ -32,10 +32,11 @@ import (
 //	checksum       uint32   CRC-32C (Castagnoli) of all preceding bytes
 //
 // The feature extraction (tokenizer, hashing, dense features) is part of
-// the format: changing it requires a new format version.
+// the format: changing it requires a new format version. Version 2 takes
+// its tokens from package token; version 1 models must be trained again.
 const (
 	magic         = "HLRM"
-	formatVersion = 1
+	formatVersion = 2
 	headerSize    = 4 + 2 + 4 + 4 + 8 + 8 + 8
 	versionPrefix = "lr1-"
 )
@@ -130,7 +131,11 @@ func decode(data []byte) (*Model, error) {
 	if string(data[:4]) != magic {
 		return nil, fmt.Errorf("%w: bad magic %q", ErrFormat, data[:4])
 	}
-	if v := binary.LittleEndian.Uint16(data[4:]); v != formatVersion {
+	switch v := binary.LittleEndian.Uint16(data[4:]); {
+	case v < formatVersion:
+		return nil, fmt.Errorf("%w: format version %d uses older features than this build's %d: train the model again",
+			ErrFormat, v, formatVersion)
+	case v > formatVersion:
 		return nil, fmt.Errorf("%w: format version %d, this build reads %d", ErrFormat, v, formatVersion)
 	}
 	body := data[:len(data)-4]

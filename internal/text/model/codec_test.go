@@ -59,6 +59,7 @@ func TestUnmarshalRejects(t *testing.T) {
 		{"empty", nil, "too short"},
 		{"magic", edit(func(b []byte) []byte { b[0] = 'X'; return b }), "bad magic"},
 		{"format version", edit(func(b []byte) []byte { b[4] = 9; return b }), "format version 9"},
+		{"old format version", edit(func(b []byte) []byte { b[4] = 1; return b }), "train the model again"},
 		{"flipped byte", edit(func(b []byte) []byte { b[len(b)/2] ^= 1; return b }), "checksum mismatch"},
 		{"truncated", data[:len(data)-1], "checksum mismatch"},
 		{"hash bits", edit(func(b []byte) []byte { b[6] = 40; return reseal(b) }), "hash bits 40"},

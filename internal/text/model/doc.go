@@ -2,16 +2,16 @@
 // have labelled posts: a multinomial (softmax) logistic regression over
 // hashed sparse features, trained in pure Go.
 //
-// Features. Each text is normalised (HTML entities decoded, lower-cased,
-// elongations such as "soooo" cut to two letters, @mentions replaced by
-// "@user", URLs by "<url>", numbers by "<num>") and tokenised by a small
-// tokenizer private to this package. From the tokens it takes word unigrams
-// (marked as negated for up to three words after not/no/never/…n't, until
-// punctuation), word bigrams and character n-grams inside each word, all
-// hashed with FNV-1a into 2^HashBits buckets, plus a few dense lexicon
-// features from VADER (neg, neu, pos, compound, and counts of "!", "?" and
-// all-caps words). Texts longer than MaxTextBytes are cut before analysis,
-// so the cost of one prediction is bounded.
+// Features. Each text is split by package token (which decodes HTML
+// entities, lower-cases and cuts elongations such as "soooo" to two
+// letters); @mentions become "@user", URLs "<url>" and numbers "<num>", and
+// emoji and emoticons are terms of their own. From the terms it takes
+// unigrams (marked as negated for up to three terms after not/no/never/…n't,
+// until punctuation or "but"), bigrams and character n-grams inside each
+// word, all hashed with FNV-1a into 2^HashBits buckets, plus a few dense
+// lexicon features from VADER (neg, neu, pos, compound, and counts of "!",
+// "?" and all-caps words). Texts longer than MaxTextBytes are cut before
+// analysis, so the cost of one prediction is bounded.
 //
 // Training. Train discovers the classes from the labels (sorted), weights
 // them inversely to their frequency unless Options.Unweighted is set, and

@@ -1,17 +1,14 @@
 package model
 
 import (
-	"bytes"
 	"unicode/utf8"
 
+	"github.com/herald-advocacy/herald/internal/text/token"
 	"github.com/herald-advocacy/herald/internal/text/vader"
 )
 
 // numDense is the number of dense features, the bias included.
 const numDense = 11
-
-// negationScope is how many words after a negator are marked as negated.
-const negationScope = 3
 
 // Salts keep the feature families apart in the shared hash space.
 const (
@@ -38,17 +35,19 @@ type featurizer struct {
 // scratch holds the buffers of one feature extraction; they are reused
 // through a sync.Pool so that predictions do not allocate.
 type scratch struct {
-	norm, buf, pad []byte
-	toks           []token
-	word, char     []uint32 // bucket indices of word and character features
-	dense          [numDense]float32
-	scores         []float64
+	fold, pad  []byte
+	toks       []token.Token
+	terms      []term
+	word, char []uint32 // bucket indices of word and character features
+	dense      [numDense]float32
+	scores     []float64
 }
 
 func newScratch() *scratch {
 	return &scratch{
-		norm: make([]byte, 0, 256), buf: make([]byte, 0, 256), pad: make([]byte, 0, 64),
-		toks: make([]token, 0, 64), word: make([]uint32, 0, 128), char: make([]uint32, 0, 512),
+		fold: make([]byte, 0, 256), pad: make([]byte, 0, 64),
+		toks: make([]token.Token, 0, 64), terms: make([]term, 0, 64),
+		word: make([]uint32, 0, 128), char: make([]uint32, 0, 512),
 	}
 }
 
@@ -56,14 +55,13 @@ func newScratch() *scratch {
 func (f *featurizer) extract(text string, s *scratch) {
 	text = truncate(text)
 	var counts textCounts
-	s.norm, counts = appendNormalized(s.norm[:0], text)
-	s.buf, s.toks = tokenize(s.norm, s.buf, s.toks)
-	markNegation(s.buf, s.toks)
+	s.fold, counts = foldCase(s.fold[:0], text)
+	s.toks = token.Tokenize(bytesString(s.fold), s.toks[:0])
+	s.terms = appendTerms(s.terms[:0], s.toks)
 	s.word, s.char = s.word[:0], s.char[:0]
 	var prev uint64
-	for i, t := range s.toks {
-		w := s.buf[t.start:t.end]
-		h := hashBytes(fnvOffset, w)
+	for i, t := range s.terms {
+		h := hashBytes(fnvOffset, t.text)
 		salt := uint64(saltWord)
 		if t.negated {
 			salt = saltNegWord
@@ -74,15 +72,15 @@ func (f *featurizer) extract(text string, s *scratch) {
 		}
 		prev = h
 		if t.kind == kindWord {
-			s.char = f.appendCharGrams(s.char, s, w)
+			s.char = f.appendCharGrams(s.char, s, t.text)
 		}
 	}
-	f.denseFeatures(text, counts, len(s.toks), &s.dense)
+	f.denseFeatures(text, counts, len(s.terms), &s.dense)
 }
 
 // appendCharGrams appends the buckets of the character n-grams of the word
 // padded with a space on each side.
-func (f *featurizer) appendCharGrams(dst []uint32, s *scratch, w []byte) []uint32 {
+func (f *featurizer) appendCharGrams(dst []uint32, s *scratch, w string) []uint32 {
 	s.pad = append(append(append(s.pad[:0], ' '), w...), ' ')
 	p := s.pad
 	if isASCII(p) {
@@ -121,57 +119,23 @@ func isASCII(p []byte) bool {
 }
 
 // denseFeatures sets the bias, the VADER scores and the surface counts.
-func (f *featurizer) denseFeatures(text string, c textCounts, ntoks int, d *[numDense]float32) {
+func (f *featurizer) denseFeatures(text string, c textCounts, nterms int, d *[numDense]float32) {
 	v := f.vader.PolarityScores(text)
 	*d = [numDense]float32{
 		1,
 		float32(v.Neg), float32(v.Neu), float32(v.Pos), float32(v.Compound),
 		float32(max(v.Compound, 0)), float32(max(-v.Compound, 0)),
 		capped(c.exclaim, 4), capped(c.question, 4), capped(c.allCaps, 4),
-		capped(ntoks, 40),
+		capped(nterms, 40),
 	}
 }
 
 func capped(n, limit int) float32 { return float32(min(n, limit)) / float32(limit) }
 
-// markNegation marks the words in the scope of a negator: up to
-// negationScope words, ended early by punctuation or "but".
-func markNegation(buf []byte, toks []token) {
-	scope := 0
-	for i := range toks {
-		t := &toks[i]
-		w := buf[t.start:t.end]
-		switch {
-		case t.kind == kindSymbol || string(w) == "but":
-			scope = 0
-		case t.kind == kindWord && isNegator(w):
-			scope = negationScope
-		case scope > 0:
-			t.negated = true
-			scope--
-		}
-	}
-}
-
-// isNegator reports whether w starts a negation scope: "not", "no",
-// "never", … and any word ending in "n't" (or written without the
-// apostrophe).
-func isNegator(w []byte) bool {
-	if bytes.HasSuffix(w, []byte("n't")) {
-		return true
-	}
-	switch string(w) {
-	case "not", "no", "never", "cannot", "nothing", "nobody", "none", "nor", "neither",
-		"nowhere", "without", "aint", "cant", "dont", "wont", "didnt", "doesnt", "isnt",
-		"wasnt", "arent", "werent", "havent", "hasnt", "hadnt", "couldnt", "shouldnt", "wouldnt":
-		return true
-	}
-	return false
-}
-
-func hashBytes(h uint64, p []byte) uint64 {
-	for _, c := range p {
-		h = (h ^ uint64(c)) * fnvPrime
+// hashBytes continues the FNV-1a hash h over the bytes of p.
+func hashBytes[T string | []byte](h uint64, p T) uint64 {
+	for i := 0; i < len(p); i++ {
+		h = (h ^ uint64(p[i])) * fnvPrime
 	}
 	return h
 }

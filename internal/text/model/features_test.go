@@ -7,17 +7,16 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/herald-advocacy/herald/internal/text/token"
 	"github.com/herald-advocacy/herald/internal/text/vader"
 )
 
-// tokenStrings renders the tokens of text, negated words suffixed "_NEG".
-func tokenStrings(text string) string {
-	norm, _ := appendNormalized(nil, text)
-	buf, toks := tokenize(norm, nil, nil)
-	markNegation(buf, toks)
+// termStrings renders the terms of text, negated ones suffixed "_NEG".
+func termStrings(text string) string {
+	fold, _ := foldCase(nil, text)
 	var out []string
-	for _, t := range toks {
-		w := string(buf[t.start:t.end])
+	for _, t := range appendTerms(nil, token.Tokenize(string(fold), nil)) {
+		w := t.text
 		if t.negated {
 			w += "_NEG"
 		}
@@ -26,65 +25,51 @@ func tokenStrings(text string) string {
 	return strings.Join(out, " ")
 }
 
-func TestTokenize(t *testing.T) {
+func TestTerms(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"", ""},
 		{"@united thanks!!!! http://t.co/x", "@user thanks !! <url>"},
-		{"@Delta_Assist www.delta.com", "@user <url>"},
+		{"@Delta_Assist www.delta.com help@jetblue.com", "@user <url> <url>"},
 		{"see https://t.co/é\u00a0now", "see <url> now"},
 		{"Sooooo GOOOOD", "soo good"},
-		{"Tom &amp; Jerry &lt;3 &#39;ok&#39; &bogus; &#xZZ;", "tom & jerry < <num> ' ok ' & bogus ; & xzz ;"},
+		{"Tom &amp; Jerry &lt;3 &#39;ok&#39; &bogus; &#xZZ;", "tom & jerry <3 ' ok ' & bogus ; & xzz ;"},
 		{"not good at all", "not good_NEG at_NEG all_NEG"},
 		{"didn't like it, but fine", "didn't like_NEG it_NEG , but fine"},
 		{"I dont think so but ok", "i dont think_NEG so_NEG but ok"},
+		{"NOT gonna lie 🙂 great", "not gonna_NEG lie_NEG 🙂 great"},
 		{"can’t wait", "can't wait_NEG"},
-		{"flight 1234 at 10:30, gate 3.5", "flight <num> at <num> , gate <num>"},
-		{"2nd time", "2nd time"},
-		{"#fail 😡😡😡!", "fail 😡 !"},
+		{"flight 1234 at 10:30, gate 3.5 $30", "flight <num> at <num> , gate <num> <num>"},
+		{"#fail #JetBlue 😡😡😡! 👍🏽👍", "fail jetblue 😡 ! 👍"},
+		{"Great :D :-P XD ;)))", "great :D :-P xd ;)"},
 		{"Ça VA très bien", "ça va très bien"},
 		{"\xff\xfebad\xff", "bad"},
-		{"a@b # @ !?!?", "a @user # @ !?!?"},
+		{"a # @ !?!? ……", "a # @ !?!? ……"},
 		{"o'clock 'quoted'", "o'clock ' quoted '"},
 	}
 	for _, tt := range tests {
-		if got := tokenStrings(tt.in); got != tt.want {
-			t.Errorf("tokens of %q:\n got %q\nwant %q", tt.in, got, tt.want)
+		if got := termStrings(tt.in); got != tt.want {
+			t.Errorf("terms of %q:\n got %q\nwant %q", tt.in, got, tt.want)
 		}
 	}
 }
 
-func TestDecodeEntity(t *testing.T) {
-	tests := []struct {
-		in    string
-		wantR rune
-		wantN int
-	}{
-		{"&amp;x", '&', 5}, {"&lt;", '<', 4}, {"&quot;", '"', 6}, {"&#39;", '\'', 5},
-		{"&#x1F600;", '😀', 9}, {"&#X41;", 'A', 6}, {"&amp", 0, 0}, {"&;", 0, 0},
-		{"&#;", 0, 0}, {"&#x;", 0, 0}, {"&#0;", 0, 0}, {"&#xD800;", 0, 0},
-		{"&#99999999;", 0, 0}, {"&nosuch;", 0, 0}, {"&averyveryverylong;", 0, 0},
-	}
-	for _, tt := range tests {
-		r, n := decodeEntity(tt.in)
-		if r != tt.wantR || n != tt.wantN {
-			t.Errorf("decodeEntity(%q) = %q, %d; want %q, %d", tt.in, r, n, tt.wantR, tt.wantN)
-		}
-	}
-}
-
-func TestSurfaceCounts(t *testing.T) {
+func TestFoldCase(t *testing.T) {
 	tests := []struct {
 		in   string
-		want textCounts
+		want string
+		c    textCounts
 	}{
-		{"", textCounts{}},
-		{"WORST AIRLINE EVER!!! Why?", textCounts{exclaim: 3, question: 1, allCaps: 3}},
-		{"I am OK, NASA-level a B", textCounts{allCaps: 2}},
-		{"McDONALD &amp; USA", textCounts{allCaps: 1}},
+		{"", "", textCounts{}},
+		{"WORST AIRLINE EVER!!! Why?", "worst airline ever!!! why?", textCounts{exclaim: 3, question: 1, allCaps: 3}},
+		{"I am OK, NASA-level a B", "i am ok, nasa-level a b", textCounts{allCaps: 2}},
+		{"McDONALD &amp; USA", "mcdonald &amp; usa", textCounts{allCaps: 1}},
+		{":D :-P =D! :Do X:O ;D", ":D :-P =D! :do x:O ;D", textCounts{exclaim: 1}},
+		{"Ça É", "Ça É", textCounts{}},
 	}
 	for _, tt := range tests {
-		if _, got := appendNormalized(nil, tt.in); got != tt.want {
-			t.Errorf("counts of %q = %+v, want %+v", tt.in, got, tt.want)
+		got, c := foldCase(nil, tt.in)
+		if string(got) != tt.want || c != tt.c {
+			t.Errorf("foldCase(%q) = %q, %+v; want %q, %+v", tt.in, got, c, tt.want, tt.c)
 		}
 	}
 }
@@ -115,7 +100,7 @@ func TestCharGrams(t *testing.T) {
 	}
 	s := newScratch()
 	for _, tt := range tests {
-		got := f.appendCharGrams(nil, s, []byte(tt.word))
+		got := f.appendCharGrams(nil, s, tt.word)
 		if len(got) != tt.count {
 			t.Errorf("%q: %d n-grams, want %d", tt.word, len(got), tt.count)
 		}
@@ -175,8 +160,8 @@ func TestExtractBounded(t *testing.T) {
 		strings.Repeat("!", 100000), strings.Repeat("😡", 10000), "&#", "&", "@", "#", "http://",
 	} {
 		f.extract(text, s)
-		if len(s.toks) > maxTokens || len(s.norm) > 2*MaxTextBytes {
-			t.Errorf("%.10q…: %d tokens, %d normalised bytes", text, len(s.toks), len(s.norm))
+		if len(s.toks) > MaxTextBytes || len(s.word) > 2*MaxTextBytes || len(s.fold) > MaxTextBytes {
+			t.Errorf("%.10q…: %d tokens, %d word features, %d folded bytes", text, len(s.toks), len(s.word), len(s.fold))
 		}
 	}
 }

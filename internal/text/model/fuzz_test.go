@@ -21,7 +21,7 @@ func FuzzUnmarshal(f *testing.F) {
 	f.Add(valid)
 	f.Add(valid[:len(valid)/2])
 	f.Add([]byte{})
-	f.Add([]byte("HLRM\x01\x00"))
+	f.Add([]byte("HLRM\x02\x00"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkUnmarshal(t, data)
 		if len(data) >= 4 {

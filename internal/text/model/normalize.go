@@ -1,7 +1,6 @@
 package model
 
 import (
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -22,130 +21,52 @@ func truncate(s string) string {
 	return s[:i]
 }
 
-// appendNormalized appends to dst the text with HTML entities decoded,
-// letters lower-cased, typographic apostrophes made ASCII and invalid UTF-8
-// bytes turned into spaces. On the way it takes the surface counts.
-func appendNormalized(dst []byte, s string) ([]byte, textCounts) {
+// foldCase appends s to dst with its ASCII letters lower-cased, except a
+// letter after ':', ';', '=' or '-' that no letter or digit follows, so
+// that emoticons such as ":D" and ":-P" survive. token.Tokenize lower-cases
+// the Norms anyway; folding first makes most Norms equal to their Text, so
+// that it need not allocate a buffer for them. On the way foldCase takes
+// the surface counts of s.
+func foldCase(dst []byte, s string) ([]byte, textCounts) {
 	var c textCounts
 	upper, lower := 0, false
-	for i := 0; i < len(s); {
+	for i := 0; i < len(s); i++ {
 		b := s[i]
 		switch {
 		case 'A' <= b && b <= 'Z':
 			upper++
-			dst = append(dst, b+'a'-'A')
-			i++
-			continue
+			if !afterEmoticonEyes(s, i) {
+				b += 'a' - 'A'
+			}
 		case 'a' <= b && b <= 'z':
 			lower = true
-			dst = append(dst, b)
-			i++
-			continue
-		}
-		c.endWord(upper, lower)
-		upper, lower = 0, false
-		switch {
-		case b == '&':
-			r, n := decodeEntity(s[i:])
-			if n == 0 {
-				r, n = '&', 1
-			}
-			dst = appendLowerRune(dst, r)
-			i += n
-		case b < utf8.RuneSelf:
-			c.punct(b)
-			dst = append(dst, b)
-			i++
 		default:
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError && n == 1 {
-				r = ' '
-			}
-			dst = appendLowerRune(dst, r)
-			i += n
+			c.endWord(upper, lower)
+			upper, lower = 0, false
+			c.punct(b)
 		}
+		dst = append(dst, b)
 	}
 	c.endWord(upper, lower)
 	return dst, c
 }
 
-func appendLowerRune(dst []byte, r rune) []byte {
-	switch {
-	case r < utf8.RuneSelf:
-		if 'A' <= r && r <= 'Z' {
-			r += 'a' - 'A'
-		}
-		return append(dst, byte(r))
-	case r == '\u2019' || r == '\u2018' || r == '\u02bc':
-		return append(dst, '\'')
+// afterEmoticonEyes reports whether the letter s[i] may end an emoticon:
+// it follows ':', ';', '=' or '-' and no ASCII letter or digit follows it.
+func afterEmoticonEyes(s string, i int) bool {
+	if i == 0 || s[i-1] != ':' && s[i-1] != ';' && s[i-1] != '=' && s[i-1] != '-' {
+		return false
 	}
-	return utf8.AppendRune(dst, unicode.ToLower(r))
+	if i+1 == len(s) {
+		return true
+	}
+	n := s[i+1] | 0x20
+	return !('a' <= n && n <= 'z' || '0' <= s[i+1] && s[i+1] <= '9')
 }
 
-// namedEntities are the HTML entities that occur in exported posts; numeric
-// references are decoded as well.
-var namedEntities = map[string]rune{
-	"amp": '&', "lt": '<', "gt": '>', "quot": '"', "apos": '\'', "nbsp": ' ',
-}
-
-// decodeEntity decodes the entity at the start of s ("&amp;", "&#39;",
-// "&#x1F600;") and returns its rune and length, or n == 0 if s does not start
-// with a known, well-formed entity.
-func decodeEntity(s string) (r rune, n int) {
-	end := -1
-	for j := 1; j < len(s) && j <= 10; j++ {
-		if s[j] == ';' {
-			end = j
-			break
-		}
-	}
-	if end < 2 {
-		return 0, 0
-	}
-	name := s[1:end]
-	if name[0] != '#' {
-		r, ok := namedEntities[name]
-		if !ok {
-			return 0, 0
-		}
-		return r, end + 1
-	}
-	return decodeNumericEntity(name[1:], end+1)
-}
-
-func decodeNumericEntity(num string, n int) (rune, int) {
-	base := rune(10)
-	if len(num) > 0 && (num[0] == 'x' || num[0] == 'X') {
-		base, num = 16, num[1:]
-	}
-	if len(num) == 0 {
-		return 0, 0
-	}
-	var r rune
-	for j := 0; j < len(num); j++ {
-		d := hexDigit(num[j])
-		if d < 0 || rune(d) >= base {
-			return 0, 0
-		}
-		r = r*base + rune(d)
-	}
-	if r == 0 || r > unicode.MaxRune || !utf8.ValidRune(r) {
-		return 0, 0
-	}
-	return r, n
-}
-
-func hexDigit(c byte) int {
-	switch {
-	case '0' <= c && c <= '9':
-		return int(c - '0')
-	case 'a' <= c && c <= 'f':
-		return int(c-'a') + 10
-	case 'A' <= c && c <= 'F':
-		return int(c-'A') + 10
-	}
-	return -1
-}
+// bytesString returns b as a string (a copy: one small allocation per
+// text, cheaper than tokenizing mixed-case text).
+func bytesString(b []byte) string { return string(b) }
 
 // textCounts are surface counts of the original (not lower-cased) text for
 // the dense features.
