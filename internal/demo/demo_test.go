@@ -17,6 +17,7 @@ import (
 // community is the default-size demo, generated once for all tests.
 var community struct {
 	once sync.Once
+	sim  *sim
 	acts []*herald.Activity
 	sum  Summary
 	err  error
@@ -25,15 +26,25 @@ var community struct {
 func defaultCommunity(t *testing.T) ([]*herald.Activity, Summary) {
 	t.Helper()
 	community.once.Do(func() {
-		community.sum, community.err = Generate(context.Background(), Options{Seed: 42}, func(r herald.Record) error {
-			community.acts = append(community.acts, r.Activity)
-			return nil
-		})
+		community.sim, community.sum, community.err = build(context.Background(), Options{Seed: 42})
+		if community.err == nil {
+			for _, n := range community.sim.out {
+				community.acts = append(community.acts, &n.a)
+			}
+		}
 	})
 	if community.err != nil {
 		t.Fatalf("Generate: %v", community.err)
 	}
 	return community.acts, community.sum
+}
+
+// defaultSim is the simulation behind defaultCommunity, with the planted
+// intents and people.
+func defaultSim(t *testing.T) *sim {
+	t.Helper()
+	defaultCommunity(t)
+	return community.sim
 }
 
 // digest hashes the JSON encoding of every record Generate emits.
@@ -196,7 +207,7 @@ func TestOptions(t *testing.T) {
 	if o.People != DefaultPeople || !o.Start.Equal(end.AddDate(0, 0, -DefaultDays)) {
 		t.Errorf("defaults: people %d, start %s", o.People, o.Start)
 	}
-	for _, bad := range []Options{{People: -1}, {Start: end, End: end}, {Start: end.Add(time.Hour), End: end}} {
+	for _, bad := range []Options{{People: -1}, {Start: end, End: end}, {Start: end.Add(time.Hour), End: end}, {Difficulty: Separable + 1}} {
 		if _, err := Generate(context.Background(), bad, func(herald.Record) error { return nil }); herald.ErrorCode(err) != herald.EInvalid {
 			t.Errorf("%+v: got %v, want an invalid error", bad, err)
 		}

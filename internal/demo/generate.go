@@ -13,24 +13,10 @@ import (
 // with the planted ground truth. The same options always produce the same
 // records. An error returned by emit stops Generate, which returns it.
 func Generate(ctx context.Context, opt Options, emit herald.Emit) (Summary, error) {
-	opt, err := opt.withDefaults()
+	s, sum, err := build(ctx, opt)
 	if err != nil {
 		return Summary{}, err
 	}
-	counts, err := Counts(opt.People, opt.Mix)
-	if err != nil {
-		return Summary{}, err
-	}
-	s := newSim(opt)
-	s.populate(counts)
-	for _, p := range s.people {
-		s.plan(p)
-	}
-	if err := s.run(ctx); err != nil {
-		return Summary{}, fmt.Errorf("demo: %w", err)
-	}
-	s.finishMetrics()
-	sum := s.summary(opt)
 	for i, n := range s.out {
 		if i%1024 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -42,6 +28,28 @@ func Generate(ctx context.Context, opt Options, emit herald.Emit) (Summary, erro
 		}
 	}
 	return sum, nil
+}
+
+// build runs the whole simulation.
+func build(ctx context.Context, opt Options) (*sim, Summary, error) {
+	opt, err := opt.withDefaults()
+	if err != nil {
+		return nil, Summary{}, err
+	}
+	counts, err := Counts(opt.People, opt.Mix)
+	if err != nil {
+		return nil, Summary{}, err
+	}
+	s := newSim(opt)
+	s.populate(counts)
+	for _, p := range s.people {
+		s.plan(p)
+	}
+	if err := s.run(ctx); err != nil {
+		return nil, Summary{}, fmt.Errorf("demo: %w", err)
+	}
+	s.finishMetrics()
+	return s, s.summary(opt), nil
 }
 
 // populate creates the brands, the employees and the community.
@@ -82,6 +90,11 @@ func (s *sim) index() {
 	for _, p := range s.people {
 		for _, acc := range p.accts {
 			switch p.arch {
+			case Champion: // answers more than anyone: listed three times
+				for range 3 {
+					s.answerers[northwind][acc.net] = append(s.answerers[northwind][acc.net], acc)
+				}
+				s.champions[acc.net] = append(s.champions[acc.net], acc)
 			case SteadyFan, InfluencerAdvocate, Employee:
 				s.answerers[northwind][acc.net] = append(s.answerers[northwind][acc.net], acc)
 			case CompetitorFan:
@@ -132,7 +145,7 @@ func reach(n *node) float64 {
 	switch n.in {
 	case iNews, iPhoto:
 		return 2
-	case iPraise, iRecommend:
+	case iPraise, iRecommend, iReview, iGlowing:
 		return 1.5
 	case iRoundup:
 		return 1.2
@@ -147,7 +160,8 @@ func reach(n *node) float64 {
 // summary counts what was generated and records the ground truth.
 func (s *sim) summary(opt Options) Summary {
 	sum := Summary{Start: opt.Start, End: opt.End, People: map[Archetype]int{}, Kinds: map[herald.Kind]int{},
-		Networks: map[herald.Network]int{}, Activities: len(s.out), Truth: map[string]Archetype{}}
+		Networks: map[herald.Network]int{}, Activities: len(s.out), Truth: map[string]Archetype{},
+		Traits: map[string][]Trait{}}
 	active := map[*account]bool{}
 	for _, n := range s.out {
 		sum.Kinds[n.a.Kind]++
@@ -161,6 +175,9 @@ func (s *sim) summary(opt Options) Summary {
 			if active[acc] {
 				k := acc.id.Key().String()
 				sum.Truth[k] = p.arch
+				if len(p.traits) > 0 {
+					sum.Traits[k] = p.traits
+				}
 				keys = append(keys, k)
 			}
 		}

@@ -15,6 +15,7 @@ type Archetype string
 // The archetypes. See the package documentation for what each one does and
 // how it is expected to score.
 const (
+	Champion           Archetype = "champion"
 	SteadyFan          Archetype = "steady_fan"
 	Occasional         Archetype = "occasional"
 	LoyalComplainer    Archetype = "loyal_complainer"
@@ -34,7 +35,7 @@ const (
 
 // Archetypes lists every archetype in a stable order.
 var Archetypes = []Archetype{
-	SteadyFan, Occasional, LoyalComplainer, Detractor, BurstFan, CompetitorFan,
+	Champion, SteadyFan, Occasional, LoyalComplainer, Detractor, BurstFan, CompetitorFan,
 	AtRisk, Influencer, InfluencerAdvocate, Bot, Audience, Employee, BrandAccount,
 }
 
@@ -53,6 +54,7 @@ func Reference() time.Time { return time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC) 
 // (they sum to 1).
 func DefaultMix() map[Archetype]float64 {
 	return map[Archetype]float64{
+		Champion:           0.01,
 		SteadyFan:          0.05,
 		Occasional:         0.18,
 		LoyalComplainer:    0.02,
@@ -63,7 +65,7 @@ func DefaultMix() map[Archetype]float64 {
 		Influencer:         0.006,
 		InfluencerAdvocate: 0.0006,
 		Bot:                0.01,
-		Audience:           0.5884,
+		Audience:           0.5784,
 	}
 }
 
@@ -82,6 +84,34 @@ type Options struct {
 	// are normalised. Nil means DefaultMix. Employee and BrandAccount
 	// entries are ignored.
 	Mix map[Archetype]float64
+	// Difficulty selects whether the archetypes overlap the way real
+	// people do (Realistic, the zero value) or stay true to type.
+	Difficulty Difficulty
+}
+
+// Difficulty says how cleanly the planted archetypes separate.
+type Difficulty uint8
+
+const (
+	// Realistic plants the overlaps of real communities (see the package
+	// documentation): fans with a complaint streak or a quiet month,
+	// complainers who praise, large bursts, varied bots, employees who
+	// write like fans, gradual drifts. It is the default.
+	Realistic Difficulty = iota
+	// Separable plants every archetype true to type, without those
+	// overlaps: an easier community for checking a scorer's basics.
+	Separable
+)
+
+// String returns "realistic" or "separable".
+func (d Difficulty) String() string {
+	switch d {
+	case Realistic:
+		return "realistic"
+	case Separable:
+		return "separable"
+	}
+	return fmt.Sprintf("Difficulty(%d)", uint8(d))
 }
 
 // withDefaults fills the zero fields and checks the rest.
@@ -105,6 +135,9 @@ func (o Options) withDefaults() (Options, error) {
 	}
 	if o.Start.Year() < 2000 {
 		return o, herald.Errorf(herald.EInvalid, "demo: start %s is before 2000", o.Start.Format(time.RFC3339))
+	}
+	if o.Difficulty > Separable {
+		return o, herald.Errorf(herald.EInvalid, "demo: unknown difficulty %d", o.Difficulty)
 	}
 	if o.Mix == nil {
 		o.Mix = DefaultMix()
@@ -162,6 +195,10 @@ type Summary struct {
 	// Truth maps the key (herald.Key.String, "network:external id") of
 	// every identity that authored an activity to its planted archetype.
 	Truth map[string]Archetype
+	// Traits maps the key of every active identity that was planted with
+	// an overlap (Options.Difficulty Realistic) to those overlaps, e.g. a
+	// steady fan's complaint streak; see the package documentation.
+	Traits map[string][]Trait
 	// Linked groups the keys of identities that belong to one person
 	// (people active on more than one network), for identity-linking
 	// evaluation. Each group lists the person's main account first.

@@ -13,14 +13,21 @@ import (
 type person struct {
 	arch   Archetype
 	accts  []*account
-	lang   string  // language the person writes in, besides English
-	fav    int     // favoured brand
-	fav2   int     // favoured brand after pivot (drifting fans)
-	pivot  int64   // ms when fav2 takes over; 0 for none
-	direct float64 // probability of @-mentioning a brand rather than naming it
-	casual bool    // writes in lower case
-	typos  float64 // probability of a typo per text
+	lang   string   // language the person writes in, besides English
+	fav    int      // favoured brand
+	fav2   int      // favoured brand after pivot (drifting fans)
+	pivot  int64    // ms when fav2 takes over; 0 for none
+	direct float64  // probability of @-mentioning a brand rather than naming it
+	casual bool     // writes in lower case
+	typos  float64  // probability of a typo per text
+	code   string   // a bot's own deal code
+	nth    int      // how many of its archetype were planted before it
+	traits []Trait  // the overlaps planted in this person
+	quiet  [2]int64 // a quiet spell [from, to) in ms: nothing happens in it
 }
+
+// quietAt reports whether ms falls in the person's quiet spell.
+func (p *person) quietAt(ms int64) bool { return ms >= p.quiet[0] && ms < p.quiet[1] }
 
 // favAt is the brand the person favours at time ms.
 func (p *person) favAt(ms int64) int {
@@ -67,15 +74,21 @@ func asciiHandle(name string) string {
 
 // newPerson plants one community member of archetype a.
 func (s *sim) newPerson(a Archetype) *person {
-	p := &person{arch: a, lang: s.pickLang(), direct: 0.25, typos: 0.06}
+	p := &person{arch: a, lang: s.pickLang(), direct: 0.25, typos: 0.06, nth: s.planted[a]}
+	s.planted[a]++
 	p.casual = s.r.Float64() < 0.2
 	p.fav = s.pickFav(a)
 	p.fav2 = p.fav
 	switch a {
 	case LoyalComplainer, Detractor:
 		p.direct = 0.65
+	case Champion:
+		p.direct, p.typos = 0.45, 0.03
 	case Bot:
-		p.direct, p.typos, p.casual = 0.4, 0, false
+		p.direct, p.typos, p.casual, p.code = 0.4, 0, false, s.dealCode()
+		if !s.overlap {
+			p.direct = 0 // true to type: names brands, never @mentions them
+		}
 	case Influencer, InfluencerAdvocate:
 		p.direct, p.typos, p.casual = 0.6, 0.01, false
 	case AtRisk:
@@ -246,6 +259,8 @@ func (s *sim) followers(a Archetype) int64 {
 		return s.logUniform(50_000, 500_000)
 	case InfluencerAdvocate:
 		return s.logUniform(60_000, 250_000)
+	case Champion:
+		return s.logUniform(800, 12_000)
 	case Bot:
 		return s.logUniform(20, 3_000)
 	}

@@ -3,7 +3,8 @@ package demo
 // Template slots: {b} the brand the text is about, {o} the other brand of a
 // comparison, {x} the third brand; {p} a product of {b}, {q} a product of
 // {o}; {s} a store, {f} an app or menu feature, {d} a day, {n} a number,
-// {e} an emoji fitting the intent, {u} a link to {b}'s site, {l} a deals link.
+// {e} an emoji fitting the intent, {u} a link to {b}'s site, {l} a deals link,
+// {c} a deal code.
 var english = [numIntents][]string{
 	iPraise: {
 		"the {p} at {b} {s} is honestly perfect {e}",
@@ -109,6 +110,10 @@ var english = [numIntents][]string{
 		"{b} promo code list updated 💸 {l} #coupons",
 		"Win a year of free {p} from {b} 🎁 RT + follow + click {l}",
 		"Best price on {b} {p} this week ☕ {l} #ad",
+		"{e} {b} deal alert: code {c} takes 30% off your {p} → {l}",
+		"use code {c} at {b} checkout, today only {e} {l} #deals",
+		"{b} fans!! {n}% off any {p} with {c} {e} {l}",
+		"⏰ last chance: {b} {p} 2-for-1 with code {c} {l}",
 	},
 	iNews: {
 		"Our {p} is back for the season {e} Order ahead in the app: {u}",
@@ -185,7 +190,58 @@ var english = [numIntents][]string{
 		"looks amazing {e}",
 		"lol same",
 	},
+	iReview: {
+		"Honest review after months of regular visits to {b} {s}: the {p} is consistent every single time, the staff know regulars by name, app pre-order actually works, and prices are fair for the quality. Only gripe: seats fill up by 10am. Still my first recommendation to anyone new in town {e}",
+		"Long post, sorry. I've tried basically every café in town and {b} is the one I keep going back to. Beans roasted in house, baristas who actually care, and the {p} is the best I've had. If you're on the fence, go to {s} on a weekday morning and order the {p} {e}",
+		"Ranking the {b} menu after a year of mornings: 1. {p} (perfect), 2. the cortado, 3. the cardamom bun. Nothing I'd skip honestly, and the {s} team is the friendliest in the city {e}",
+		"{b} beans subscription, a few months in: fresh every time, the tasting notes are spot on, and support fixed a late box within the hour. Worth every cent. The Ethiopia is bright and floral, the house blend is my daily espresso {e}",
+		"Why I keep recommending {b}: 1) they roast in house, 2) the {p} is made properly, 3) they listen (they added {f} after people asked for it). Been a regular for ages and it keeps getting better {e}",
+		"A thread nobody asked for: how to order at {b} like a regular. Get the {p}, add an extra shot if you like it strong, pre-order in the app before 8, and sit upstairs at {s}. You're welcome {e}",
+	},
+	iChallenge: {
+		"{b} menu challenge, drink no. {n}: the {p} {e}",
+		"day 2 of trying every drink at {b} {s}: the {p} is a new favourite {e}",
+		"update from the {b} challenge: {p} done {e}",
+		"still at {b} {s}. another {p}. no regrets {e}",
+		"live-posting my {b} opening-week crawl: now the {p} at {s} {e}",
+		"{b} {p} round two because the first one was too good {e}",
+		"rating every {b} drink: {p} gets a 9/10 {e}",
+	},
+	iGlowing: {
+		"just had the best {p} of my life at {b} {s}. I get the hype now. 10/10, will be back every week {e}",
+		"WOW. {b} {p}. where has this been all my life {e}",
+		"finally tried {b} and honestly it's the best coffee in town. telling everyone {e}",
+		"{b} {s} was perfect today: friendly staff, amazing {p}. new favourite spot {e}",
+	},
+	iMild: {
+		"{b}'s {p} was actually pretty good today. not bad at all",
+		"ok, {b} {s} has a nice vibe. might come back",
+		"{b} {p}: solid. 7/10",
+	},
+	iGrudging: {
+		"{o} loyalist here but {b}'s {p} is honestly great {e}",
+		"don't tell {o} but I had a {p} at {b} today and loved it {e}",
+		"ok fine, {b} does a better {p} than {o}. just this once {e}",
+		"{b} was closer today. pleasantly surprised by the {p} {e}",
+	},
+	iWavering: {
+		"{b} used to be my go-to. lately not so sure",
+		"is it just me or has {b} {s} gone downhill a bit?",
+		"{b} {p} was off again today. hope it's a phase {e}",
+		"still a {b} regular but the last few visits were meh",
+		"starting to see why people like {o}… sorry {b}",
+	},
+	iTip: {
+		"welcome to the club! next time try the {p} {e}",
+		"pro tip: the {s} store is quieter after 2, and get an extra shot in the {p} {e}",
+		"if you liked that, the {p} will change your life {e}",
+		"yes!! and pre-ordering in the app skips the queue {e}",
+		"the baristas at {s} are the best, say hi from me {e}",
+	},
 }
+
+// promoTails are what bots append to vary their texts.
+var promoTails = []string{"", " 🔥", " 💸", " #coffee", " #deal", " ⏰ ends tonight", " 🎁🎁", " (limited)", " #savings 🛒"}
 
 // Slot fillers.
 var (

@@ -38,7 +38,7 @@ var (
 	driftLateMix  = []choice{{iComplaint, .45, rOwn}, {iPraise, .25, rRival}, {iCompare, .25, rRival}, {iNeutral, .05, rOwn}}
 	influencerMix = []choice{{iNeutral, .45, rAny}, {iRoundup, .40, rAny}, {iQuestion, .15, rAny}}
 	inflAdvMix    = []choice{{iPraise, .30, rOwn}, {iRecommend, .30, rOwn}, {iPhoto, .30, rOwn}, {iIdea, .10, rOwn}}
-	employeeMix   = []choice{{iStaff, .80, rOwn}, {iNeutral, .20, rOwn}}
+	employeeMix   = []choice{{iStaff, .85, rOwn}, {iPhoto, .15, rOwn}}
 	botMix        = []choice{{iPromo, 1, rFav}}
 	brandMix      = []choice{{iNews, 1, rFav}}
 )
@@ -49,27 +49,27 @@ var hourWeights = [24]float64{.2, .1, .1, .1, .2, .5, 1.2, 2.5, 3, 2.6, 2, 1.8, 
 
 // plan schedules everything person p will do on their own initiative.
 func (s *sim) plan(p *person) {
+	if s.overlap && s.planRealistic(p) {
+		return
+	}
 	switch p.arch {
+	case Champion:
+		s.planChampion(p)
 	case SteadyFan:
 		s.planSteady(p, steadyMix, 0.85, 0.25, 2)
 	case InfluencerAdvocate:
 		s.planSteady(p, inflAdvMix, 0.7, 0.1, 1)
 	case Occasional:
-		s.planOccasional(p)
+		s.planOccasional(p, 0)
 	case LoyalComplainer:
-		from, to := s.tenure(0.1, 0.05)
-		s.poisson(from, to, 1.5, func(ms int64) { s.content(p, ms, complainerMix, 0) })
-		s.poisson(from, to, 0.5, func(ms int64) { s.planEngage(p, ms, 0.05) })
+		s.planComplainer(p, complainerMix)
 	case Detractor:
 		s.planBurst(p, detractorMix, 10, 5, 4+s.r.IntN(9), 0)
 	case BurstFan:
 		s.planBurst(p, burstMix, 3, 3, 3+s.r.IntN(6), 3+s.r.IntN(8))
 		s.maybeFollow(p, 0.3, s.start+s.r.Int64N(s.end-s.start), northwind)
 	case CompetitorFan:
-		from, to := s.tenure(0.2, 0.1)
-		s.poisson(from, to, 0.7, func(ms int64) { s.content(p, ms, compFanMix, 0.08) })
-		s.poisson(from, to, 1.5, func(ms int64) { s.planEngage(p, ms, 0.15) })
-		s.maybeFollow(p, 0.3, from, p.fav)
+		s.planCompetitorFan(p, compFanMix)
 	case AtRisk:
 		s.planDrift(p)
 	case Influencer:
@@ -77,8 +77,7 @@ func (s *sim) plan(p *person) {
 			s.content(p, s.uniform(s.start, s.end), influencerMix, 0)
 		}
 	case Employee:
-		s.poisson(s.start, s.end, 0.5, func(ms int64) { s.content(p, ms, employeeMix, 0) })
-		s.poisson(s.start, s.end, 2, func(ms int64) { s.planEngage(p, ms, 0.5) })
+		s.planEmployee(p, employeeMix)
 	case Bot:
 		s.poisson(s.start, s.end, 2.5+s.r.Float64()*5, func(ms int64) { s.content(p, ms, botMix, 0) })
 		s.poisson(s.start, s.end, 2, func(ms int64) { s.planEngage(p, ms, 0.8) })
@@ -97,14 +96,40 @@ func (s *sim) planSteady(p *person, mix []choice, regular, extra, engage float64
 	s.maybeFollow(p, 0.6, from+s.r.Int64N(2*week), northwind)
 }
 
-func (s *sim) planOccasional(p *person) {
+// planOccasional: one to four texts; with probability glow the first is
+// a glowing post about Northwind.
+func (s *sim) planOccasional(p *person, glow float64) {
+	mix := occasionalMix
+	if glow > 0 && s.r.Float64() < glow {
+		p.traits = append(p.traits, GlowingPost)
+		mix = glowingMix
+	}
 	for range 1 + s.r.IntN(4) {
-		s.content(p, s.uniform(s.start, s.end), occasionalMix, 0)
+		s.content(p, s.uniform(s.start, s.end), mix, 0)
+		mix = occasionalMix
 	}
 	for range s.r.IntN(6) {
 		s.planEngage(p, s.uniform(s.start, s.end), 0.05)
 	}
 	s.maybeFollow(p, 0.05, s.uniform(s.start, s.end), p.fav)
+}
+
+func (s *sim) planComplainer(p *person, mix []choice) {
+	from, to := s.tenure(0.1, 0.05)
+	s.poisson(from, to, 1.5, func(ms int64) { s.content(p, ms, mix, 0) })
+	s.poisson(from, to, 0.5, func(ms int64) { s.planEngage(p, ms, 0.05) })
+}
+
+func (s *sim) planCompetitorFan(p *person, mix []choice) {
+	from, to := s.tenure(0.2, 0.1)
+	s.poisson(from, to, 0.7, func(ms int64) { s.content(p, ms, mix, 0.08) })
+	s.poisson(from, to, 1.5, func(ms int64) { s.planEngage(p, ms, 0.15) })
+	s.maybeFollow(p, 0.3, from, p.fav)
+}
+
+func (s *sim) planEmployee(p *person, mix []choice) {
+	s.poisson(s.start, s.end, 0.5, func(ms int64) { s.content(p, ms, mix, 0) })
+	s.poisson(s.start, s.end, 2, func(ms int64) { s.planEngage(p, ms, 0.5) })
 }
 
 // planBurst: posts and likes packed into a few days, then silence.
@@ -157,7 +182,7 @@ func (s *sim) planAudience(p *person) {
 func (s *sim) content(p *person, ms int64, mix []choice, quote float64) {
 	c := pickChoice(s.r.Float64(), mix)
 	b, other := s.brandFor(p, ms, c.b), -1
-	if c.in == iCompare || c.in == iRoundup || c.in == iNeutral {
+	if c.in == iCompare || c.in == iRoundup || c.in == iNeutral || c.in == iGrudging || c.in == iWavering {
 		other = s.rival(p, b)
 	}
 	act := doPost

@@ -19,6 +19,7 @@ func (s *sim) react(n *node, parent *node) {
 		s.brandResponse(n)
 		s.answer(n)
 		s.chatter(n)
+		s.welcome(n)
 	}
 }
 
@@ -38,9 +39,11 @@ func (s *sim) brandResponse(n *node) {
 		reply, p = iBrandSorry, 0.7
 	case iIdea:
 		reply, p = iBrandIdea, 0.5
-	case iPraise, iRecommend, iPhoto:
+	case iPraise, iRecommend, iPhoto, iReview, iGlowing, iChallenge, iGrudging, iMild:
 		reply, p = iBrandThanks, 0.15
 		s.brandAmplify(n, b)
+	case iWavering:
+		reply, p = iBrandSorry, 0.3
 	case iCompare:
 		if int(n.other) == northwind {
 			b, reply, p = northwind, iBrandSorry, 0.3
@@ -104,7 +107,7 @@ func (s *sim) chatter(n *node) {
 	switch {
 	case n.acc.p.arch == Influencer || n.acc.p.arch == InfluencerAdvocate:
 		p = 0.5
-	case n.in == iPhoto || n.in == iRecommend:
+	case n.in == iPhoto || n.in == iRecommend || n.in == iReview:
 		p = 0.08
 	case n.in == iPromo:
 		p = 0

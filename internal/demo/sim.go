@@ -91,6 +91,9 @@ type sim struct {
 	brandAcc   [numBrands][numNets]*account
 	answerers  [numBrands][numNets][]*account // who answers questions about a brand
 	chatters   [numNets][]*account            // who drops short replies
+	champions  [numNets][]*account            // who welcomes newcomers
+	overlap    bool                           // Options.Difficulty is Realistic
+	planted    map[Archetype]int              // people planted so far
 	pool       [numNets]ring
 	q          queue
 	evSeq      uint64
@@ -107,6 +110,8 @@ func newSim(opt Options) *sim {
 		start:   opt.Start.UnixMilli(),
 		end:     opt.End.UnixMilli(),
 		userIDs: map[string]bool{},
+		overlap: opt.Difficulty == Realistic,
+		planted: map[Archetype]int{},
 	}
 	for i := range s.handles {
 		s.handles[i] = map[string]bool{}
@@ -114,9 +119,10 @@ func newSim(opt Options) *sim {
 	return s
 }
 
-// push schedules e; events outside the window never happen.
+// push schedules e; events outside the window or in the actor's quiet
+// spell never happen.
 func (s *sim) push(e event) {
-	if e.at < s.start || e.at > s.end || e.acc == nil {
+	if e.at < s.start || e.at > s.end || e.acc == nil || e.acc.p.quietAt(e.at) {
 		return
 	}
 	s.evSeq++
@@ -305,9 +311,9 @@ func (s *sim) popularity(n *node) float64 {
 		p = 0.1
 	}
 	switch n.in {
-	case iPhoto:
+	case iPhoto, iReview:
 		p *= 2
-	case iPraise, iRecommend:
+	case iPraise, iRecommend, iGlowing, iChallenge:
 		p *= 1.3
 	case iComplaint, iRant, iQuestion:
 		p *= 0.5

@@ -34,6 +34,13 @@ const (
 	iStillWaiting
 	iAngry // follow-up to a brand reply: not appeased
 	iChatter
+	iReview    // a champion's long, detailed recommendation
+	iChallenge // a big burst: trying the whole menu in a few days
+	iGlowing   // an occasional customer's one glowing post
+	iMild      // an influencer's mildly positive aside
+	iGrudging  // a competitor's fan praising {b} despite {o}
+	iWavering  // a drifting fan's doubts, {o} tempting them
+	iTip       // a champion's reply to a newcomer
 	numIntents
 )
 
@@ -42,7 +49,7 @@ func (in intent) emoji() []string {
 	switch in {
 	case iComplaint, iRant, iAngry, iStillWaiting:
 		return unhappy
-	case iNeutral, iRoundup, iQuestion, iAnswer, iChatter:
+	case iNeutral, iRoundup, iQuestion, iAnswer, iChatter, iMild, iWavering:
 		return neutral
 	}
 	return happy
@@ -68,6 +75,8 @@ func (s *sim) media(in intent, a Archetype) int {
 	switch {
 	case in == iPhoto:
 		return 1 + s.r.IntN(3)
+	case in == iReview || in == iChallenge:
+		return s.r.IntN(3)
 	case in == iNews || in == iPromo || a == Influencer:
 		return s.r.IntN(2)
 	case (in == iPraise || in == iRecommend || in == iStaff) && s.r.Float64() < 0.12:
@@ -88,6 +97,9 @@ func (s *sim) compose(n *node, parent *node) {
 		case x < 0.16:
 			text += " #" + brands[n.brand].hashtags[0]
 		}
+	}
+	if n.in == iPromo && s.overlap {
+		text += pick(s.r, promoTails) // bots vary their texts to dodge spam filters
 	}
 	if parent != nil && n.a.Kind == herald.KindReply && n.acc.net != bluesky {
 		text = "@" + parent.acc.id.Handle + " " + text
@@ -169,6 +181,11 @@ func (s *sim) slot(name string, n *node) string {
 		return "https://" + brands[br].site + "/" + pick(s.r, sitePaths)
 	case "l":
 		return "https://deals.example/c/" + s.base32(6) + "?ref=" + strconv.Itoa(100+s.r.IntN(900))
+	case "c":
+		if n.acc.p.code != "" && !s.overlap {
+			return n.acc.p.code
+		}
+		return s.dealCode()
 	}
 	return ""
 }

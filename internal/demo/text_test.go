@@ -11,7 +11,7 @@ import (
 
 // brandIntents are the intents of original texts, which must name a brand.
 var brandIntents = []intent{iPraise, iRecommend, iPhoto, iQuestion, iComplaint, iRant, iIdea, iCompare,
-	iNeutral, iRoundup, iPromo, iStaff}
+	iNeutral, iRoundup, iPromo, iStaff, iReview, iChallenge, iGlowing, iMild, iGrudging, iWavering}
 
 func TestTemplates(t *testing.T) {
 	sets := map[string]*[numIntents][]string{"en": &english}
@@ -33,7 +33,7 @@ func TestTemplates(t *testing.T) {
 						break
 					}
 					j := strings.IndexByte(rest[i:], '}')
-					if j != 2 || !strings.Contains("boxpqsfdneul", rest[i+1:i+j]) {
+					if j != 2 || !strings.Contains("boxpqsfdneulc", rest[i+1:i+j]) {
 						t.Errorf("%s: %q: bad slot", lang, tmpl)
 						break
 					}
