@@ -25,7 +25,7 @@ const (
 // escapes to the heap for an ordinary post.
 type analysis struct {
 	in   Input
-	toks []token
+	toks []term
 	hits []hit
 	cues *[]Cue // nil unless evidence is wanted
 	set  Set
@@ -34,7 +34,7 @@ type analysis struct {
 
 // analyze classifies in, appending evidence to cues when it is not nil.
 func analyze(in Input, cues *[]Cue) Set {
-	var tb [tokenBuf]token
+	var tb [tokenBuf]term
 	var hb [hitBuf]hit
 	a := analysis{in: in, cues: cues}
 	a.toks = tokenize(truncate(in.Text), tb[:0])
@@ -49,7 +49,7 @@ func analyze(in Input, cues *[]Cue) Set {
 
 // sentenceStart reports whether token i is the first token of its sentence
 // that is not an @mention.
-func sentenceStart(toks []token, i int) bool {
+func sentenceStart(toks []term, i int) bool {
 	for k := i - 1; k >= 0 && toks[k].sent == toks[i].sent; k-- {
 		if toks[k].kind != kMention {
 			return false
@@ -60,15 +60,22 @@ func sentenceStart(toks []token, i int) bool {
 
 // match appends every lexicon match at every token to hits, at most
 // maxHits of them.
-func match(toks []token, hits []hit) []hit {
+func match(toks []term, hits []hit) []hit {
 	for i := range toks {
-		for _, ei := range lex.byFirst[toks[i].id] {
-			e := &lex.entries[ei]
+		next := idUnknown // the id of the next token in the sentence
+		if i+1 < len(toks) && toks[i+1].sent == toks[i].sent {
+			next = toks[i+1].id
+		}
+		for _, c := range lex.byFirst[toks[i].id] {
+			if c.second != idUnknown && c.second != next && !(c.second == idQMark && next == idQMarkX) {
+				continue
+			}
+			e := &lex.entries[c.entry]
 			if e.flags&fStart != 0 && !sentenceStart(toks, i) {
 				continue
 			}
 			if end := matchAt(toks, i, toks[i].sent, e.pat); end >= 0 && len(hits) < maxHits {
-				hits = append(hits, hit{entry: ei, from: int16(i), to: int16(end)})
+				hits = append(hits, hit{entry: c.entry, from: int16(i), to: int16(end)})
 			}
 		}
 	}
@@ -77,7 +84,7 @@ func match(toks []token, hits []hit) []hit {
 
 // matchAt matches pat at toks[i:] within sentence sent and returns the end
 // token index, or -1.
-func matchAt(toks []token, i int, sent uint16, pat []uint16) int {
+func matchAt(toks []term, i int, sent uint16, pat []uint16) int {
 	for k, p := range pat {
 		if p == idGap {
 			for g := 0; g <= maxGap; g++ {

@@ -50,15 +50,22 @@ type entry struct {
 	text   string // the pattern as written, without flags
 }
 
+// candidate is an entry indexed by its first token id, with its second
+// one (idUnknown for a one-word pattern or a gap), so that match can pass
+// over most candidates without reading the entry.
+type candidate struct {
+	entry, second uint16
+}
+
 // table is the compiled lexicon: word ids, entries, and the entries
 // indexed by the id of their first token. It is built once and never
 // modified.
 type table struct {
 	words   map[string]uint16
 	entries []entry
-	byFirst [][]uint16 // token id -> entry indexes
-	negator []bool     // token id -> is a negation word
-	next    uint16     // the next free word id
+	byFirst [][]candidate // token id -> the entries that start with it
+	negator []bool        // token id -> is a negation word
+	next    uint16        // the next free word id
 }
 
 // negators are the words that negate a cue one to three words later.
@@ -70,7 +77,7 @@ var negators = []string{"not", "no", "never", "dont", "didnt", "doesnt", "isnt",
 var lex = mustCompile(lexicons)
 
 // wordIDs maps a lower-cased word to its id; words is the same as a
-// wordTable for the tokenizer's hot path.
+// wordTable for lookup's hot path.
 var (
 	wordIDs = lex.words
 	words   = newWordTable(lex.words)
@@ -108,10 +115,14 @@ func compile(ls []lexicon) (*table, error) {
 		t.id(w)
 	}
 	n := t.next
-	t.byFirst = make([][]uint16, n)
+	t.byFirst = make([][]candidate, n)
 	t.negator = make([]bool, n)
 	for i, e := range t.entries {
-		t.byFirst[e.pat[0]] = append(t.byFirst[e.pat[0]], uint16(i))
+		c := candidate{entry: uint16(i), second: idUnknown}
+		if len(e.pat) > 1 && e.pat[1] != idGap {
+			c.second = e.pat[1]
+		}
+		t.byFirst[e.pat[0]] = append(t.byFirst[e.pat[0]], c)
 	}
 	for _, w := range negators {
 		t.negator[t.words[w]] = true

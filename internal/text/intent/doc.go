@@ -4,10 +4,11 @@
 // suggesting an idea, or showing intent to buy. A post can carry several
 // intents at once.
 //
-// Classification is rule-based: the text is lower-cased and tokenised
-// (mentions, hashtags, URLs and HTML entities are tolerated), phrase
-// lexicons are matched over the tokens, and a few rules handle the cases a
-// lexicon cannot: rhetorical questions inside complaints, sarcastic thanks,
+// Classification is rule-based: the text is split by internal/text/token
+// (which decodes HTML entities, lower-cases and shortens elongations, and
+// sets URLs, e-mail addresses and emoji apart), phrase lexicons are
+// matched over the words, and a few rules handle the cases a lexicon
+// cannot: rhetorical questions inside complaints, sarcastic thanks,
 // negated praise, suggestions that are really reproaches about the past,
 // comparisons that need another brand. Explain returns the evidence: which
 // cue fired where.

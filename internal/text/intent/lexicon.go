@@ -1,10 +1,11 @@
 package intent
 
-// The phrase lexicons. Each pattern is a sequence of lower-cased tokens
-// separated by spaces, written without apostrophes ("dont", "youd"). Special
-// tokens: "*" skips 0 to 4 words of the same sentence, "@" is an @mention,
-// "#" a number (a token starting with a digit), "?" "!" "." sentence
-// punctuation, "<3" a heart (also "&lt;3" and heart emoji).
+// The phrase lexicons. Each pattern is a sequence of lower-cased words
+// separated by spaces, written without apostrophes ("dont", "youd") and
+// with the parts of hyphenated words apart ("pre order"). Special words:
+// "*" skips 0 to 4 words of the same sentence, "@" is an @mention, "#" a
+// number, "?" "!" "." sentence punctuation (a line break is a "."), "<3" a
+// heart (also "&lt;3" and heart emoji).
 //
 // A leading flag character changes how a pattern is used:
 //

@@ -2,20 +2,23 @@ package intent
 
 import (
 	"strings"
-	"unicode"
+	"sync"
 	"unicode/utf8"
+
+	"github.com/herald-advocacy/herald/internal/text/token"
 )
 
 // MaxText is how many bytes of a post are analysed; the rest is ignored.
 const MaxText = 8 << 10
 
-// maxTokens bounds the tokens kept per post.
+// maxTokens bounds the terms kept per post.
 const maxTokens = 1024
 
-// maxWord is the longest word looked up in the lexicon, in bytes.
-const maxWord = 48
+// maxWord bounds, in bytes, the words with apostrophes or elongations
+// looked up in the lexicon: its longest word has 18.
+const maxWord = 32
 
-// Token kinds.
+// Term kinds.
 const (
 	kWord uint8 = iota
 	kHashtag
@@ -23,21 +26,13 @@ const (
 	kPunct // ? ! and sentence stops
 )
 
-// token is one word, mention, hashtag or sentence punctuation.
-type token struct {
+// term is what the rules match: a word, mention, hashtag, heart, frown or
+// sentence punctuation, built from the tokens of internal/text/token.
+type term struct {
 	start, end int32  // byte offsets in the original text
 	id         uint16 // lexicon word id; 0 for a word the lexicon lacks
 	sent       uint16 // sentence number
 	kind       uint8
-}
-
-// tokenizer holds the state of one tokenisation. It stores no slices, so
-// that the token buffer can stay in the caller's frame.
-type tokenizer struct {
-	text      string
-	sent      uint16
-	lastPunct bool
-	word      [maxWord]byte
 }
 
 // truncate cuts s to at most MaxText bytes on a rune boundary.
@@ -52,85 +47,245 @@ func truncate(s string) string {
 	return s[:i]
 }
 
-// tokenize appends the tokens of text to toks, at most maxTokens of them.
-func tokenize(text string, toks []token) []token {
-	t := tokenizer{text: text}
-	for i := 0; i < len(text) && len(toks) < maxTokens; {
-		if text[i] == ' ' || text[i] == '\t' {
-			i++
-			continue
-		}
-		tok, next, ok := t.next(i)
-		if ok {
-			toks = append(toks, tok)
-			t.lastPunct = tok.kind == kPunct
-		}
-		i = next
+// scratch holds the token buffers tokenize reuses, so that it does not
+// allocate one per post.
+var scratch = sync.Pool{New: func() any {
+	b := make([]token.Token, 0, 128)
+	return &b
+}}
+
+// tokenize appends the terms of text to terms, at most maxTokens of them.
+func tokenize(text string, terms []term) []term {
+	buf := scratch.Get().(*[]token.Token)
+	toks := token.Tokenize(text, (*buf)[:0])
+	b := builder{text: text, lines: strings.IndexByte(text, '\n') >= 0 || strings.IndexByte(text, '\r') >= 0}
+	for i := 0; i < len(toks) && len(terms) < maxTokens; i++ {
+		terms = b.add(terms, &toks[i])
 	}
-	return toks
+	terms = b.lineBreak(terms, len(text))
+	clear(toks) // drop the references to text
+	*buf = toks[:0]
+	scratch.Put(buf)
+	return terms
 }
 
-// next reads the token at byte i: it returns the token, the offset after
-// it, and whether there was a token (spaces, URLs and entities give none).
-func (t *tokenizer) next(i int) (token, int, bool) {
-	s := t.text
-	c := s[i]
-	if c < utf8.RuneSelf && asciiAlnum[c] {
-		if (c|0x20 == 'h' || c|0x20 == 'w') && isURLAt(s, i) {
-			return token{}, skipURL(s, i), false
+// builder turns tokens into terms. It holds no slice, so that the term
+// buffer its methods append to can stay in the caller's frame.
+type builder struct {
+	text  string
+	lines bool // text has a line break
+	sent  uint16
+	end   int // where the last token ended
+}
+
+// add appends the terms of t. URLs, e-mail addresses, other emoji and
+// emoticons and other punctuation give none.
+func (b *builder) add(terms []term, t *token.Token) []term {
+	terms = b.lineBreak(terms, t.Start)
+	b.end = t.End
+	switch t.Kind {
+	case token.Word, token.Cashtag:
+		return b.word(terms, t)
+	case token.Number:
+		return b.push(terms, t.Start, t.End, numberID(t.Norm), kWord)
+	case token.Hashtag:
+		return b.push(terms, t.Start, t.End, hashtagID(t.Norm), kHashtag)
+	case token.Mention:
+		return b.push(terms, t.Start, t.End, idMention, kMention)
+	case token.Emoji, token.Emoticon:
+		if id := symbolID(t.Norm); id != idUnknown {
+			return b.push(terms, t.Start, t.End, id, kWord)
 		}
-		return t.wordAt(i, i, kWord)
+	case token.Punct:
+		return b.punct(terms, t)
 	}
-	switch {
-	case c == '@' && i+1 < len(s) && isHandleByte(s[i+1]) && (i == 0 || !isHandleByte(s[i-1])):
-		return t.handle(i)
-	case c == '#' && i+1 < len(s) && isWordStart(s, i+1):
-		return t.wordAt(i+1, i, kHashtag)
-	case c == '&' && hasPrefixFold(s[i:], "&lt;3"):
-		return t.heart(i, i+5)
-	case c == '<' && i+1 < len(s) && s[i+1] == '3':
-		return t.heart(i, i+2)
-	case c == ':' && i+1 < len(s) && s[i+1] == '(':
-		return t.frown(i, i+2)
-	case c == ':' && i+2 < len(s) && s[i+1] == '-' && s[i+2] == '(':
-		return t.frown(i, i+3)
-	case c == '&':
-		return token{}, skipEntity(s, i), false
-	case c == '?' || c == '!':
-		return t.punct(i)
-	case c == '.' || c == ';' || c == '\n' || c == '\r':
-		return t.stop(i)
-	case c >= utf8.RuneSelf && isWordStart(s, i):
-		return t.wordAt(i, i, kWord)
+	return terms
+}
+
+// push appends one term unless maxTokens are there.
+func (b *builder) push(terms []term, start, end int, id uint16, kind uint8) []term {
+	if len(terms) == maxTokens {
+		return terms
 	}
-	r, n := utf8.DecodeRuneInString(s[i:])
+	return append(terms, term{start: int32(start), end: int32(end), id: id, sent: b.sent, kind: kind})
+}
+
+// word appends a word, one term per part of a hyphenated word ("check-in",
+// "pre-order"), since the lexicon writes those as separate words.
+func (b *builder) word(terms []term, t *token.Token) []term {
+	norm, text, start := t.Norm, t.Text, t.Start
+	for {
+		id, i := wordID(norm, t.Flags)
+		if i == len(norm) {
+			return b.push(terms, start, t.End, id, kWord)
+		}
+		j := strings.IndexAny(text, "-\u2010\u2011")
+		if j < 0 { // a hyphen written as a character reference
+			return b.push(terms, start, t.End, idUnknown, kWord)
+		}
+		_, n := utf8.DecodeRuneInString(text[j:])
+		terms = b.push(terms, start, start+j, id, kWord)
+		norm, text, start = norm[i+1:], text[j+n:], start+j+n
+	}
+}
+
+// punct appends a run of ? and ! as one term that ends the sentence: '?'
+// if the run is a single question mark, an emphatic '?' if it is longer
+// and holds one ("??", "?!"), else '!'. Full stops and semicolons are
+// sentence stops.
+func (b *builder) punct(terms []term, t *token.Token) []term {
+	switch r, _ := utf8.DecodeRuneInString(t.Norm); r {
+	case '?', '!', '？', '！':
+		id := idBang
+		if strings.ContainsRune(t.Norm, '?') || strings.ContainsRune(t.Norm, '？') {
+			id = idQMark
+			if utf8.RuneCountInString(t.Norm) > 1 {
+				id = idQMarkX
+			}
+		}
+		terms = b.push(terms, t.Start, t.End, id, kPunct)
+		b.sent++
+	case '.', ';':
+		terms = b.stop(terms, t.Start, t.End)
+	}
+	return terms
+}
+
+// lineBreak appends a sentence stop for a line break between the last
+// token and offset pos.
+func (b *builder) lineBreak(terms []term, pos int) []term {
+	for i := b.end; b.lines && i < pos; i++ {
+		if c := b.text[i]; c == '\n' || c == '\r' {
+			return b.stop(terms, i, i+1)
+		}
+	}
+	return terms
+}
+
+// stop appends a sentence stop spanning [i, j), unless the sentence has
+// just ended ("?!.", "...\n").
+func (b *builder) stop(terms []term, i, j int) []term {
+	if n := len(terms); n > 0 && terms[n-1].kind == kPunct {
+		return terms
+	}
+	terms = b.push(terms, i, j, idStop, kPunct)
+	b.sent++
+	return terms
+}
+
+// wordID returns the id of a word's Norm up to its first hyphen, and
+// where that part ends. An elongated word the lexicon lacks is looked up
+// again with its doubled letters single: the Norm of "loooove" is "loove",
+// of "thaaanks" "thaanks".
+func wordID(norm string, f token.Flags) (uint16, int) {
+	id, i := lookup(norm)
+	if id == idUnknown && f&token.Elongated != 0 {
+		id = lookupRewritten(norm[:i], true)
+	}
+	if id == idUnknown && i > 0 && '0' <= norm[0] && norm[0] <= '9' {
+		id = idNum // a part such as the "19" of "covid-19"
+	}
+	return id, i
+}
+
+// numberID returns the id of a number: its own when the lexicon has it
+// ("5 stars"), else idNum.
+func numberID(norm string) uint16 {
+	if id, i := lookup(norm); id != idUnknown && i == len(norm) {
+		return id
+	}
+	return idNum
+}
+
+// lookup returns the lexicon id of norm up to its first hyphen, read
+// without apostrophes ("don't" is "dont"), and where that part ends.
+func lookup(norm string) (uint16, int) {
+	h := hashInit
+	for i := 0; i < len(norm); i++ {
+		switch c := norm[i]; c {
+		case '-':
+			return words.lookup(norm[:i], h), i
+		case '\'':
+			k := strings.IndexByte(norm, '-')
+			if k < 0 {
+				k = len(norm)
+			}
+			return lookupRewritten(norm[:k], false), k
+		default:
+			h = hashByte(h, c)
+		}
+	}
+	return words.lookup(norm, h), len(norm)
+}
+
+// lookupRewritten returns the lexicon id of a word read without
+// apostrophes, with its runs of the same ASCII letter made single when
+// collapse is set.
+func lookupRewritten(word string, collapse bool) uint16 {
+	var w [maxWord]byte
+	n, h := 0, hashInit
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		switch {
+		case c == '\'':
+			continue
+		case collapse && n > 0 && w[n-1] == c && 'a' <= c && c <= 'z':
+			continue
+		case n == maxWord:
+			return idUnknown
+		}
+		w[n] = c
+		h = hashByte(h, c)
+		n++
+	}
+	return words.lookup(string(w[:n]), h)
+}
+
+// hashtagAffixes map the start or end of a compound hashtag to the
+// lexicon word it carries: #CommunicationFail, #NeverFlyingUnited,
+// #ShouldHaveFlownJetBlue.
+var hashtagPrefixes = []string{"shouldhaveflown", "neverflying", "neveragain", "boycott", "fuck"}
+var hashtagSuffixes = []string{"fail", "fails", "sucks", "suck", "worst", "nothappy", "disappointed"}
+
+// hashtagID returns the id of a hashtag's Norm: its own when the lexicon
+// has it, idNum when it starts with a digit, else that of a known affix.
+func hashtagID(norm string) uint16 {
+	if id, _ := lookup(norm); id != idUnknown {
+		return id
+	}
+	if '0' <= norm[0] && norm[0] <= '9' {
+		return idNum
+	}
+	for _, p := range hashtagPrefixes {
+		if strings.HasPrefix(norm, p) {
+			return wordIDs[p]
+		}
+	}
+	for _, x := range hashtagSuffixes {
+		if strings.HasSuffix(norm, x) {
+			return wordIDs[x]
+		}
+	}
+	return idUnknown
+}
+
+// symbolID returns idHeart or idFrown for the Norm of an emoji or emoticon
+// that is a heart or a frown, else idUnknown.
+func symbolID(norm string) uint16 {
+	switch norm {
+	case "<3":
+		return idHeart
+	case ":(", ":-(", ">:(", ">:-(":
+		return idFrown
+	}
+	r, _ := utf8.DecodeRuneInString(norm)
 	switch {
 	case isHeart(r):
-		return t.heart(i, i+n)
+		return idHeart
 	case isFrown(r):
-		return t.frown(i, i+n)
+		return idFrown
 	}
-	return token{}, i + n, false
-}
-
-// handle reads an @handle as one mention token.
-func (t *tokenizer) handle(i int) (token, int, bool) {
-	j := i + 1
-	for j < len(t.text) && isHandleByte(t.text[j]) {
-		j++
-	}
-	return token{start: int32(i), end: int32(j), id: idMention, sent: t.sent, kind: kMention}, j, true
-}
-
-// heart reads a heart ("<3", "&lt;3" or a heart emoji) spanning [i, j).
-func (t *tokenizer) heart(i, j int) (token, int, bool) {
-	return token{start: int32(i), end: int32(j), id: idHeart, sent: t.sent, kind: kWord}, j, true
-}
-
-// frown reads a frown (":(", ":-(" or an angry or sad emoji) spanning
-// [i, j).
-func (t *tokenizer) frown(i, j int) (token, int, bool) {
-	return token{start: int32(i), end: int32(j), id: idFrown, sent: t.sent, kind: kWord}, j, true
+	return idUnknown
 }
 
 // isFrown reports whether r is an angry, sad or thumbs-down emoji. Crying
@@ -150,222 +305,4 @@ func isHeart(r rune) bool {
 		return true
 	}
 	return false
-}
-
-// punct reads a run of ? and ! as one token that ends the sentence: '?'
-// if the run is a single question mark, an emphatic '?' if it is longer
-// and holds one ("??", "?!"), else '!'.
-func (t *tokenizer) punct(i int) (token, int, bool) {
-	j, q := i, false
-	for j < len(t.text) && (t.text[j] == '?' || t.text[j] == '!') {
-		q = q || t.text[j] == '?'
-		j++
-	}
-	id := idBang
-	switch {
-	case q && j-i > 1:
-		id = idQMarkX
-	case q:
-		id = idQMark
-	}
-	tok := token{start: int32(i), end: int32(j), id: id, sent: t.sent, kind: kPunct}
-	t.sent++
-	return tok, j, true
-}
-
-// stop reads sentence-ending punctuation. A full stop between two word
-// characters ("U.S", "2.5") is not a stop, nor is one right after another
-// sentence end ("?!.").
-func (t *tokenizer) stop(i int) (token, int, bool) {
-	s := t.text
-	if s[i] == '.' && i > 0 && i+1 < len(s) && isASCIIAlnum(s[i-1]) && isASCIIAlnum(s[i+1]) {
-		return token{}, i + 1, false
-	}
-	j := i + 1
-	for j < len(s) && (s[j] == '.' || s[j] == '\n' || s[j] == '\r') {
-		j++
-	}
-	if t.lastPunct {
-		return token{}, j, false
-	}
-	tok := token{start: int32(i), end: int32(j), id: idStop, sent: t.sent, kind: kPunct}
-	t.sent++
-	return tok, j, true
-}
-
-// wordAt reads a word starting at i (a hashtag's text when kind is
-// kHashtag, with from at the '#'), lower-cased without apostrophes, and
-// looks it up in the lexicon.
-func (t *tokenizer) wordAt(i, from int, kind uint8) (token, int, bool) {
-	s, n, j, long, h := t.text, 0, i, false, hashInit
-	for j < len(s) {
-		if c := s[j]; c < utf8.RuneSelf && asciiAlnum[c] { // fast path
-			if n < maxWord {
-				lc := asciiLower[c]
-				t.word[n] = lc
-				h = hashByte(h, lc)
-				n++
-			} else {
-				long = true
-			}
-			j++
-			continue
-		}
-		r, size := rune(s[j]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[j:])
-		}
-		if r == '\'' || r == '’' {
-			if j+size < len(s) && isWordStart(s, j+size) && n > 0 {
-				j += size // don't -> dont
-				continue
-			}
-			break
-		}
-		if !isWordRune(r) {
-			break
-		}
-		if n+utf8.UTFMax > maxWord {
-			long = true
-		} else {
-			m := lowerInto(t.word[n:], r)
-			for _, b := range t.word[n : n+m] {
-				h = hashByte(h, b)
-			}
-			n += m
-		}
-		j += size
-	}
-	var id uint16
-	if !long {
-		id = words.lookup(t.word[:n], h)
-	}
-	switch {
-	case id != idUnknown || n == 0:
-	case '0' <= t.word[0] && t.word[0] <= '9':
-		id = idNum
-	case kind == kHashtag:
-		id = hashtagID(string(t.word[:n]))
-	}
-	return token{start: int32(from), end: int32(j), id: id, sent: t.sent, kind: kind}, j, true
-}
-
-// hashtagAffixes map the start or end of a compound hashtag to the
-// lexicon word it carries: #CommunicationFail, #NeverFlyingUnited,
-// #ShouldHaveFlownJetBlue.
-var hashtagPrefixes = []string{"shouldhaveflown", "neverflying", "neveragain", "boycott", "fuck"}
-var hashtagSuffixes = []string{"fail", "fails", "sucks", "suck", "worst", "nothappy", "disappointed"}
-
-// hashtagID returns the id of a known affix of a compound hashtag.
-func hashtagID(w string) uint16 {
-	for _, p := range hashtagPrefixes {
-		if strings.HasPrefix(w, p) {
-			return wordIDs[p]
-		}
-	}
-	for _, x := range hashtagSuffixes {
-		if strings.HasSuffix(w, x) {
-			return wordIDs[x]
-		}
-	}
-	return idUnknown
-}
-
-// lowerInto writes the lower case of r into b and returns its length; b has
-// room for utf8.UTFMax bytes.
-func lowerInto(b []byte, r rune) int {
-	if r < utf8.RuneSelf {
-		if 'A' <= r && r <= 'Z' {
-			r += 'a' - 'A'
-		}
-		b[0] = byte(r)
-		return 1
-	}
-	return utf8.EncodeRune(b, unicode.ToLower(r))
-}
-
-func isWordRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		return isASCIIAlnum(byte(r)) || r == '_'
-	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
-}
-
-func isWordStart(s string, i int) bool {
-	if s[i] < utf8.RuneSelf {
-		return isASCIIAlnum(s[i])
-	}
-	r, _ := utf8.DecodeRuneInString(s[i:])
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
-}
-
-func isASCIIAlnum(c byte) bool { return c < utf8.RuneSelf && asciiAlnum[c] }
-
-// asciiAlnum and asciiLower are byte tables for the tokenizer's fast path.
-var asciiAlnum, asciiLower = asciiTables()
-
-func asciiTables() (alnum [utf8.RuneSelf]bool, lower [utf8.RuneSelf]byte) {
-	for c := range utf8.RuneSelf {
-		b := byte(c)
-		alnum[c] = 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9'
-		lower[c] = b
-		if 'A' <= b && b <= 'Z' {
-			lower[c] = b + 'a' - 'A'
-		}
-	}
-	return alnum, lower
-}
-
-func isHandleByte(c byte) bool { return isASCIIAlnum(c) || c == '_' }
-
-// isURLAt reports whether a URL starts at i.
-func isURLAt(s string, i int) bool {
-	if i > 0 && isHandleByte(s[i-1]) {
-		return false
-	}
-	rest := s[i:]
-	return hasPrefixFold(rest, "http://") || hasPrefixFold(rest, "https://") || hasPrefixFold(rest, "www.")
-}
-
-func hasPrefixFold(s, prefix string) bool {
-	if len(s) < len(prefix) {
-		return false
-	}
-	for i := 0; i < len(prefix); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != prefix[i] {
-			return false
-		}
-	}
-	return true
-}
-
-// skipURL skips a URL, leaving trailing punctuation ("(see http://x)."),
-// so that it still ends the sentence.
-func skipURL(s string, i int) int {
-	j := i
-	for j < len(s) && s[j] != ' ' && s[j] != '\n' && s[j] != '\t' && s[j] != '\r' {
-		j++
-	}
-	for j > i+1 && strings.IndexByte(".,;:!?)]\"'", s[j-1]) >= 0 {
-		j--
-	}
-	return j
-}
-
-// skipEntity skips an HTML entity such as &amp; or &#39; (at most 8
-// bytes), or a lone '&'.
-func skipEntity(s string, i int) int {
-	for j := i + 1; j < len(s) && j <= i+8; j++ {
-		if s[j] == ';' {
-			return j + 1
-		}
-		if !isHandleByte(s[j]) && s[j] != '#' {
-			break
-		}
-	}
-	return i + 1
 }

@@ -6,8 +6,8 @@ import (
 	"unicode/utf8"
 )
 
-// tokenView renders tokens as their source text, with "@" for mentions,
-// "#" for hashtags, "<3" for hearts and "??" for emphatic question marks.
+// tokenView renders terms as their source text, with "@" for mentions,
+// "<3" for hearts, ":(" for frowns and "??" for emphatic question marks.
 func tokenView(text string) []string {
 	var out []string
 	for _, t := range tokenize(text, nil) {
@@ -15,6 +15,8 @@ func tokenView(text string) []string {
 		switch {
 		case t.id == idHeart:
 			s = "<3"
+		case t.id == idFrown:
+			s = ":("
 		case t.id == idQMarkX:
 			s = "??"
 		case t.kind == kMention:
@@ -33,10 +35,13 @@ func TestTokenize(t *testing.T) {
 		{"Don't stop!", "Don't | stop | !"},
 		{"see http://t.co/abc). Next", "see | . | Next"},
 		{"&amp; &lt;3 <3 ❤ ok", "<3 | <3 | <3 | ok"},
-		{"mail bob@acme.com now", "mail | bob | acme | com | now"},
+		{"mail bob@acme.com now", "mail | now"},
 		{"@United?! #CommunicationFail", "@United | ?? | #CommunicationFail"},
-		{"U.S. 2.5 hrs...\nnext", "U | S | . | 2 | 5 | hrs | ...\n | next"},
+		{"U.S. 2.5 hrs...\nnext", "U.S. | 2.5 | hrs | ... | next"},
+		{"one\n\ntwo\r\nthree", "one | \n | two | \r | three"},
 		{"why?!.", "why | ??"},
+		{"check-in for pre‐order", "check | in | for | pre | order"},
+		{">:( 😡🏽 :-(( ok", ":( | :( | :( | ok"},
 		{"Café CRÈME", "Café | CRÈME"},
 		{"", ""},
 	}
@@ -54,6 +59,11 @@ func TestTokenIDs(t *testing.T) {
 	}{
 		{"Don't", wordIDs["dont"]},
 		{"CAN’T", wordIDs["cant"]},
+		{"don&#39;t", wordIDs["dont"]},
+		{"THAAANKS", wordIDs["thanks"]},
+		{"goooood", wordIDs["good"]},
+		{"5", wordIDs["5"]},
+		{"$30", idNum},
 		{"@delta", idMention},
 		{"2hrs", idNum},
 		{"#UnitedFail", wordIDs["fail"]},
@@ -113,12 +123,12 @@ func TestCompile(t *testing.T) {
 
 func TestWordTable(t *testing.T) {
 	for w, id := range wordIDs {
-		if got := words.lookup([]byte(w), hashString(w)); got != id {
+		if got := words.lookup(w, hashString(w)); got != id {
 			t.Fatalf("lookup(%q) = %d, want %d", w, got, id)
 		}
 	}
 	for _, w := range []string{"", "unknownword", "thanksx", "Thanks"} {
-		if got := words.lookup([]byte(w), hashString(w)); got != idUnknown {
+		if got := words.lookup(w, hashString(w)); got != idUnknown {
 			t.Errorf("lookup(%q) = %d, want unknown", w, got)
 		}
 	}

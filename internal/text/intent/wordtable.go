@@ -1,8 +1,9 @@
 package intent
 
 // wordTable is an open-addressing hash table from lower-cased word to
-// lexicon id, faster than a map for the tokenizer because the hash is
-// computed while the word is lower-cased. It is built once and read-only.
+// lexicon id, faster than a map because lookup computes the hash while it
+// checks the word for apostrophes and hyphens. It is built once and
+// read-only.
 type wordTable struct {
 	slots []wordSlot
 	mask  uint32
@@ -46,14 +47,14 @@ func newWordTable(words map[string]uint16) wordTable {
 	return t
 }
 
-// lookup returns the id of word b, whose hash is h, or idUnknown.
-func (t *wordTable) lookup(b []byte, h uint32) uint16 {
+// lookup returns the id of word w, whose hash is h, or idUnknown.
+func (t *wordTable) lookup(w string, h uint32) uint16 {
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
 		s := &t.slots[i]
 		if s.word == "" {
 			return idUnknown
 		}
-		if s.word == string(b) {
+		if s.word == w {
 			return s.id
 		}
 	}
