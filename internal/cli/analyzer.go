@@ -5,7 +5,9 @@ import (
 	"fmt"
 
 	"github.com/herald-advocacy/herald"
+	"github.com/herald-advocacy/herald/internal/advocacy"
 	"github.com/herald-advocacy/herald/internal/analysis"
+	"github.com/herald-advocacy/herald/internal/scoring"
 	"github.com/herald-advocacy/herald/internal/store"
 	"github.com/herald-advocacy/herald/internal/text/model"
 )
@@ -43,4 +45,17 @@ func (a *app) lexicons() (*analysis.Lexicons, error) {
 		a.lex = lex
 	}
 	return a.lex, nil
+}
+
+// updateScores brings the advocacy scores of the workspace up to date
+// after a change to these people's activity (an import, a reanalysis, a
+// link).
+func (a *app) updateScores(ctx context.Context, db *store.DB, ws *herald.Workspace, persons []int64) error {
+	if len(persons) == 0 {
+		return nil
+	}
+	if _, err := scoring.New(db, ws, advocacy.DefaultWeights()).Update(ctx, persons); err != nil {
+		return fmt.Errorf("update advocacy scores (the data is stored; run herald rescore): %w", err)
+	}
+	return nil
 }

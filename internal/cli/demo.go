@@ -8,8 +8,10 @@ import (
 	"time"
 
 	"github.com/herald-advocacy/herald"
+	"github.com/herald-advocacy/herald/internal/advocacy"
 	"github.com/herald-advocacy/herald/internal/demo"
 	"github.com/herald-advocacy/herald/internal/ingest"
+	"github.com/herald-advocacy/herald/internal/scoring"
 	"github.com/herald-advocacy/herald/internal/store"
 )
 
@@ -68,6 +70,9 @@ func runDemo(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	if _, err := scoring.New(db, &ws, advocacy.DefaultWeights()).Rescore(ctx); err != nil {
+		return fmt.Errorf("score demo people: %w", err)
+	}
 	st, err := db.Status(ctx, ws.ID)
 	if err != nil {
 		return err
@@ -88,7 +93,8 @@ func runDemo(ctx context.Context, a *app, args []string) error {
 		}
 	}
 	tw.Flush()
-	fmt.Fprintf(a.env.Stdout, "\nNext: herald --db %s activities --brand northwind --limit 20\n", firstNonEmpty(a.db, a.env.Getenv("HERALD_DB")))
+	dbName := firstNonEmpty(a.db, a.env.Getenv("HERALD_DB"))
+	fmt.Fprintf(a.env.Stdout, "\nNext: herald --db %s advocates --top 20 --explain\n      herald --db %s activities --brand northwind --limit 20\n", dbName, dbName)
 	return nil
 }
 

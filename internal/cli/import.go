@@ -163,6 +163,9 @@ func (r *importRun) run(ctx context.Context, files []string) error {
 	if err := w.Commit(); err != nil {
 		return err
 	}
+	if err := r.a.updateScores(ctx, r.db, r.ws, w.Touched()); err != nil {
+		return err
+	}
 	if err := r.rejects.Close(); err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/herald-advocacy/herald"
+	"github.com/herald-advocacy/herald/internal/advocacy"
 	"github.com/herald-advocacy/herald/internal/store"
 )
 
@@ -57,6 +58,9 @@ func runPerson(ctx context.Context, a *app, args []string) error {
 		if pid, err = db.LinkIdentities(ctx, ws.ID, idList); err != nil {
 			return err
 		}
+		if err := a.updateScores(ctx, db, ws, personsOf(ids, pid)); err != nil {
+			return err
+		}
 	case "unlink":
 		if len(ids) != 1 {
 			return usagef("person unlink: want one NETWORK:HANDLE")
@@ -64,8 +68,20 @@ func runPerson(ctx context.Context, a *app, args []string) error {
 		if pid, err = db.UnlinkIdentity(ctx, ws.ID, ids[0].ID); err != nil {
 			return err
 		}
+		if err := a.updateScores(ctx, db, ws, personsOf(ids, pid)); err != nil {
+			return err
+		}
 	}
-	return a.showPerson(ctx, db, ws.ID, pid, *asJSON)
+	return a.showPerson(ctx, db, ws, pid, *asJSON)
+}
+
+// personsOf lists the people identities belonged to, and p.
+func personsOf(ids []herald.Identity, p int64) []int64 {
+	out := []int64{p}
+	for _, id := range ids {
+		out = append(out, id.PersonID)
+	}
+	return out
 }
 
 // resolveIdentities finds each "network:handle" (or bare handle, on any
@@ -92,20 +108,31 @@ func resolveIdentities(ctx context.Context, db *store.DB, ws int64, refs []strin
 	return out, nil
 }
 
-func (a *app) showPerson(ctx context.Context, db *store.DB, ws, pid int64, asJSON bool) error {
-	p, err := db.Person(ctx, ws, pid)
+func (a *app) showPerson(ctx context.Context, db *store.DB, ws *herald.Workspace, pid int64, asJSON bool) error {
+	p, err := db.Person(ctx, ws.ID, pid)
 	if err != nil {
 		return err
 	}
-	acts, err := db.Activities(ctx, ws, store.ActivityFilter{PersonID: pid, Limit: 1000})
+	acts, err := db.Activities(ctx, ws.ID, store.ActivityFilter{PersonID: pid, Limit: 1000})
 	if err != nil {
 		return err
 	}
+	scores, err := db.PersonScores(ctx, ws.ID, pid)
+	if err != nil {
+		return err
+	}
+	history, err := db.StageChanges(ctx, ws.ID, pid, 0, time.Time{})
+	if err != nil {
+		return err
+	}
+	slugs := brandSlugs(ws)
 	if asJSON {
 		return a.printJSON(struct {
 			Person     personJSON     `json:"person"`
+			Advocacy   []advocateJSON `json:"advocacy"`
+			History    []stageJSON    `json:"stage_history"`
 			Activities []activityJSON `json:"activities"`
-		}{toPersonJSON(p), toActivitiesJSON(acts)})
+		}{toPersonJSON(p), personAdvocacy(scores, slugs), toStageJSON(history, slugs), toActivitiesJSON(acts)})
 	}
 	fmt.Fprintf(a.env.Stdout, "%s (person %d)\n\n", p.DisplayName, p.ID)
 	tw := a.table()
@@ -114,6 +141,7 @@ func (a *app) showPerson(ctx context.Context, db *store.DB, ws, pid int64, asJSO
 		fmt.Fprintf(tw, "%s\t@%s\t%s\t%s\t%s\n", i.Network, i.Handle, i.DisplayName, count(i.Followers), i.ProfileURL)
 	}
 	tw.Flush()
+	a.printPersonAdvocacy(personAdvocacy(scores, slugs), toStageJSON(history, slugs))
 	fmt.Fprintf(a.env.Stdout, "\n%d activities", len(acts))
 	if len(acts) > 10 {
 		fmt.Fprintf(a.env.Stdout, " (latest 10)")
@@ -125,6 +153,77 @@ func (a *app) showPerson(ctx context.Context, db *store.DB, ws, pid int64, asJSO
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", act.CreatedAt.Format(time.DateOnly), act.Kind, brandList(act.Brands), snippet(act.Text, 80))
 	}
 	return tw.Flush()
+}
+
+// stageJSON is one stage change in `herald person --json`.
+type stageJSON struct {
+	Brand string    `json:"brand"`
+	From  string    `json:"from"`
+	To    string    `json:"to"`
+	Flags []string  `json:"flags"`
+	At    time.Time `json:"at"`
+}
+
+func brandSlugs(ws *herald.Workspace) map[int64]string {
+	out := map[int64]string{}
+	for _, b := range ws.Brands {
+		out[b.ID] = b.Slug
+	}
+	return out
+}
+
+func personAdvocacy(scores []store.PersonScore, slugs map[int64]string) []advocateJSON {
+	out := make([]advocateJSON, 0, len(scores))
+	for _, s := range scores {
+		out = append(out, toAdvocateJSON(0, slugs[s.BrandID], store.Advocate{PersonScore: s}))
+	}
+	return out
+}
+
+func toStageJSON(cs []store.StageChange, slugs map[int64]string) []stageJSON {
+	out := make([]stageJSON, 0, len(cs))
+	for _, c := range cs {
+		fl := advocacy.Flags(c.ToFlags).Names()
+		if fl == nil {
+			fl = []string{}
+		}
+		out = append(out, stageJSON{Brand: slugs[c.BrandID], From: c.FromStage, To: c.ToStage, Flags: fl, At: c.At})
+	}
+	return out
+}
+
+// printPersonAdvocacy prints a person's scores per brand, why, and their
+// stage history.
+func (a *app) printPersonAdvocacy(scores []advocateJSON, history []stageJSON) {
+	w := a.env.Stdout
+	if len(scores) == 0 {
+		fmt.Fprintf(w, "\nNot scored yet (run herald rescore).\n")
+		return
+	}
+	fmt.Fprintln(w)
+	tw := a.table()
+	fmt.Fprintf(tw, "BRAND\tSCORE\tSTAGE\tFLAGS\tTENURE\tREGULAR\tRECENT\tSTANCE\tINFLUENCE\tCONTRIB\tCOMPETITOR\n")
+	for _, s := range scores {
+		f := s.Facets
+		fmt.Fprintf(tw, "%s\t%.1f\t%s\t%s\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\n", s.Brand, s.Score, s.Stage,
+			flagList(s.Flags), f.Tenure, f.Regularity, f.Recency, f.Stance, f.Influence, f.Contribution, f.Competitor)
+	}
+	tw.Flush()
+	for _, s := range scores {
+		for _, why := range s.Reasons {
+			fmt.Fprintf(w, "  %-14s %+6.1f  %-12s %s\n", s.Brand, why.Effect, why.Facet, why.Why)
+		}
+	}
+	if len(history) > 0 {
+		fmt.Fprintf(w, "\nStage history\n")
+		for _, h := range history {
+			from := h.From
+			if from == "" {
+				from = "(new)"
+			}
+			fmt.Fprintf(w, "  %s  %-14s %s → %s  %s\n", h.At.Format(time.DateOnly), h.Brand, from, h.To, flagList(h.Flags))
+		}
+	}
 }
 
 func count(n int64) string {

@@ -53,7 +53,8 @@ func runReanalyze(ctx context.Context, a *app, args []string) error {
 	res := reanalysis{Workspace: ws.Slug, Version: an.Version()}
 	bar := newProgressBar(a.env.Stderr, a.isTerminal())
 	start := time.Now()
-	err = reanalyzeAll(ctx, db, ws.ID, an, *page, func(read, changed int64) {
+	var touched []int64
+	err = reanalyzeAll(ctx, db, ws.ID, an, *page, &touched, func(read, changed int64) {
 		res.Read, res.Changed = read, changed
 		bar.updateCount("reanalyze "+ws.Slug, read, st.Activities)
 	})
@@ -61,6 +62,9 @@ func runReanalyze(ctx context.Context, a *app, args []string) error {
 	res.Unchanged, res.Seconds = res.Read-res.Changed, time.Since(start).Seconds()
 	if err != nil {
 		return fmt.Errorf("reanalyze %s (after %d activities, all stored so far kept): %w", ws.Slug, res.Read, err)
+	}
+	if err := a.updateScores(ctx, db, ws, touched); err != nil {
+		return err
 	}
 	if *asJSON {
 		return a.printJSON(res)
@@ -73,7 +77,7 @@ func runReanalyze(ctx context.Context, a *app, args []string) error {
 // reanalyzeAll walks the workspace's activities in id order, one page at a
 // time, and stores the analyses that changed, committing each page: an
 // interrupted run keeps what it did, and running again finishes the rest.
-func reanalyzeAll(ctx context.Context, db *store.DB, ws int64, an *analysis.Analyzer, page int,
+func reanalyzeAll(ctx context.Context, db *store.DB, ws int64, an *analysis.Analyzer, page int, touched *[]int64,
 	progress func(read, changed int64)) error {
 	var read, changed int64
 	for after := int64(0); ; {
@@ -88,6 +92,7 @@ func reanalyzeAll(ctx context.Context, db *store.DB, ws int64, an *analysis.Anal
 		for i := range acts {
 			if reanalyzeOne(an, &acts[i]) {
 				diff = append(diff, &acts[i])
+				*touched = append(*touched, acts[i].Author.PersonID)
 			}
 		}
 		if err := storeAnalyses(ctx, db, ws, diff); err != nil {

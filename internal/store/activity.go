@@ -21,6 +21,16 @@ type ActivityFilter struct {
 	AfterID  int64     // cursor: only activities with a larger id
 	Limit    int       // 0: 100
 	Deleted  bool      // include tombstones
+	IDs      []int64   // only these activities
+}
+
+// ActivitiesByID returns the workspace's activities with these ids, in id
+// order.
+func (d *DB) ActivitiesByID(ctx context.Context, workspaceID int64, ids []int64) ([]herald.Activity, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	return d.Activities(ctx, workspaceID, ActivityFilter{IDs: ids, Limit: len(ids)})
 }
 
 // Activities lists a workspace's activities in id order, with their authors
@@ -85,6 +95,12 @@ func activityQuery(ws int64, f ActivityFilter) (string, []any) {
 	}
 	if f.AfterID > 0 {
 		add("a.id > $%d", f.AfterID)
+	}
+	if len(f.IDs) > 0 {
+		b.WriteString(" AND a.id IN (" + placeholders(len(args)+1, len(f.IDs)) + ")")
+		for _, id := range f.IDs {
+			args = append(args, id)
+		}
 	}
 	limit := f.Limit
 	if limit <= 0 {

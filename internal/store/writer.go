@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -32,6 +33,18 @@ type Writer struct {
 	tx      *sql.Tx
 	stmts   map[string]*sql.Stmt // prepared on tx, by SQL text
 	cache   *identityCache
+	touched map[int64]bool // people whose activities were created, updated or deleted
+}
+
+// Touched lists the people whose activities this writer created, updated
+// or deleted (scores to bring up to date), in id order.
+func (w *Writer) Touched() []int64 {
+	out := make([]int64, 0, len(w.touched))
+	for p := range w.touched {
+		out = append(out, p)
+	}
+	slices.Sort(out)
+	return out
 }
 
 // stmt returns the statement for q prepared on the current transaction:
@@ -72,7 +85,7 @@ func (w *Writer) queryRow(ctx context.Context, q string, args []any, dest ...any
 // NewWriter starts a writer for the workspace. batchSize is the number of
 // records per transaction (0: a single transaction).
 func (d *DB) NewWriter(ctx context.Context, workspaceID int64, batchSize int) (*Writer, error) {
-	w := &Writer{d: d, ws: workspaceID, batch: batchSize, cache: newIdentityCache()}
+	w := &Writer{d: d, ws: workspaceID, batch: batchSize, cache: newIdentityCache(), touched: map[int64]bool{}}
 	if err := w.begin(ctx); err != nil {
 		return nil, err
 	}
@@ -191,6 +204,7 @@ func (w *Writer) upsertActivities(ctx context.Context, acts []*herald.Activity, 
 		}
 		if created {
 			outs[0] = Created
+			w.touched[ids[0].personID] = true
 			var rows []any
 			for _, m := range acts[0].Brands {
 				rows = append(rows, brandArgs(acts[0].ID, w.ws, m)...)
@@ -226,6 +240,7 @@ func (w *Writer) upsertActivities(ctx context.Context, acts []*herald.Activity, 
 			continue
 		}
 		a.ID, a.WorkspaceID, outs[k] = r.id, w.ws, Created
+		w.touched[ids[k].personID] = true
 		if r.revision > 0 {
 			outs[k] = Updated
 			updated = append(updated, r.id)
@@ -320,8 +335,8 @@ func buildInsertBrandsSQL(rows int) string {
 // Tombstone marks an activity deleted and erases its content. Unknown
 // activities are left alone (Unchanged).
 func (w *Writer) Tombstone(ctx context.Context, k herald.Key) (herald.Outcome, error) {
-	var id int64
-	err := w.queryRow(ctx, tombstoneSQL, []any{w.ws, string(k.Network), k.ExternalID}, &id)
+	var id, person int64
+	err := w.queryRow(ctx, tombstoneSQL, []any{w.ws, string(k.Network), k.ExternalID}, &id, &person)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Unchanged, w.step(ctx, 1)
 	}
@@ -331,6 +346,7 @@ func (w *Writer) Tombstone(ctx context.Context, k herald.Key) (herald.Outcome, e
 	if err := w.exec(ctx, deleteBrandsSQL, id); err != nil {
 		return Unchanged, fmt.Errorf("delete activity %s brands: %w", k, err)
 	}
+	w.touched[person] = true
 	return Updated, w.step(ctx, 1)
 }
 
@@ -338,7 +354,8 @@ const (
 	deleteBrandsSQL = `DELETE FROM activity_brands WHERE activity_id = $1`
 	tombstoneSQL    = `UPDATE activities SET deleted = 1, text = '', mentions = '[]', hashtags = '[]',
 		links = '[]', attributes = '{}', url = '', revision = revision + 1
-		WHERE workspace_id = $1 AND network = $2 AND external_id = $3 AND deleted = 0 RETURNING id`
+		WHERE workspace_id = $1 AND network = $2 AND external_id = $3 AND deleted = 0
+		RETURNING id, (SELECT person_id FROM identities WHERE identities.id = activities.identity_id)`
 )
 
 // activityColumns is the number of values per activity row.

@@ -1,0 +1,5 @@
+package advocacy
+
+import "reflect"
+
+func equalResults(a, b []Result) bool { return reflect.DeepEqual(a, b) }

@@ -1,0 +1,285 @@
+package cli
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/herald-advocacy/herald"
+	"github.com/herald-advocacy/herald/internal/advocacy"
+	"github.com/herald-advocacy/herald/internal/scoring"
+	"github.com/herald-advocacy/herald/internal/store"
+)
+
+// advocateJSON is one ranked person in `herald advocates --json`.
+type advocateJSON struct {
+	Rank      int               `json:"rank"`
+	PersonID  int64             `json:"person_id"`
+	Name      string            `json:"name"`
+	Handle    string            `json:"handle"`
+	Network   herald.Network    `json:"network"`
+	Followers *int64            `json:"followers"`
+	Brand     string            `json:"brand"`
+	Score     float64           `json:"score"`
+	Stage     string            `json:"stage"`
+	Flags     []string          `json:"flags"`
+	Facets    advocacy.Facets   `json:"facets"`
+	Reasons   []advocacy.Reason `json:"reasons,omitempty"`
+	Evidence  []int64           `json:"evidence,omitempty"`
+	AsOf      time.Time         `json:"as_of"`
+}
+
+// rankFlags are the flags of the ranking commands.
+type rankFlags struct {
+	slug, brand, stage, flag, format *string
+	top                              *int
+	explain, asJSON, asCSV           *bool
+}
+
+func runAdvocates(ctx context.Context, a *app, args []string) error {
+	return a.rank(ctx, args, "")
+}
+
+func runCompetitorAdvocates(ctx context.Context, a *app, args []string) error {
+	return a.rank(ctx, args, "competitor_advocate")
+}
+
+func runAtRisk(ctx context.Context, a *app, args []string) error {
+	return a.rank(ctx, args, "at_risk")
+}
+
+// rank lists scored people for a brand, best first; fixedFlag narrows the
+// list to one flag (the action lists).
+func (a *app) rank(ctx context.Context, args []string, fixedFlag string) error {
+	fs := a.flagSet(a.cmd.name, a.cmd.usage)
+	f := rankFlags{
+		slug:    fs.String("workspace", "", "workspace slug (optional when there is only one)"),
+		brand:   fs.String("brand", "", "brand slug (default: the workspace's own brand)"),
+		top:     fs.Int("top", 20, "how many people"),
+		explain: fs.Bool("explain", false, "show the reasons and evidence behind each score"),
+		asJSON:  fs.Bool("json", false, "print JSON"),
+		asCSV:   fs.Bool("csv", false, "print CSV"),
+	}
+	if fixedFlag == "" {
+		f.stage = fs.String("stage", "", "only these stages (comma-separated: audience, engaged, potential, advocate, champion)")
+		f.flag = fs.String("flag", "", "only people with these flags (comma-separated: detractor, at_risk, competitor_advocate, employee)")
+	}
+	if _, err := a.parseArgs(fs, args); err != nil {
+		return err
+	}
+	filter, err := rankFilter(f, fixedFlag)
+	if err != nil {
+		return err
+	}
+	db, _, err := a.openDB(ctx, defaultDB)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	ws, err := a.workspace(ctx, db, *f.slug, false)
+	if err != nil {
+		return err
+	}
+	brand, err := pickBrand(ws, *f.brand)
+	if err != nil {
+		return err
+	}
+	filter.BrandID = brand.ID
+	rows, err := db.Advocates(ctx, ws.ID, filter)
+	if err != nil {
+		return err
+	}
+	out := make([]advocateJSON, len(rows))
+	for i, r := range rows {
+		out[i] = toAdvocateJSON(i+1, brand.Slug, r)
+	}
+	switch {
+	case *f.asJSON:
+		return a.printJSON(out)
+	case *f.asCSV:
+		return a.printAdvocatesCSV(out)
+	}
+	if len(out) == 0 {
+		fmt.Fprintf(a.env.Stdout, "No one yet for %s. Run `herald rescore` after importing, or widen the filters.\n", brand.Slug)
+		return nil
+	}
+	return a.printAdvocates(ctx, db, ws, out, *f.explain)
+}
+
+func rankFilter(f rankFlags, fixedFlag string) (store.AdvocateFilter, error) {
+	filter := store.AdvocateFilter{Limit: *f.top}
+	if *f.top < 1 {
+		return filter, usagef("--top must be at least 1")
+	}
+	flags := fixedFlag
+	if f.flag != nil {
+		flags = *f.flag
+	}
+	for _, name := range splitList(flags) {
+		fl, err := advocacy.ParseFlag(name)
+		if err != nil {
+			return filter, usagef("%v", err)
+		}
+		filter.Flags |= int64(fl)
+	}
+	if f.stage != nil {
+		for _, name := range splitList(*f.stage) {
+			st, err := advocacy.ParseStage(name)
+			if err != nil {
+				return filter, usagef("%v", err)
+			}
+			filter.Stages = append(filter.Stages, st.String())
+		}
+	}
+	return filter, nil
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// pickBrand resolves --brand, defaulting to the workspace's own brand.
+func pickBrand(ws *herald.Workspace, slug string) (herald.Brand, error) {
+	if slug != "" {
+		b, ok := ws.Brand(slug)
+		if !ok {
+			return herald.Brand{}, herald.Errorf(herald.ENotFound, "workspace %s has no brand %q", ws.Slug, slug)
+		}
+		return *b, nil
+	}
+	for _, b := range ws.Brands {
+		if b.Role == herald.RoleOwn {
+			return b, nil
+		}
+	}
+	if len(ws.Brands) == 0 {
+		return herald.Brand{}, herald.Errorf(herald.ENotFound, "workspace %s declares no brand", ws.Slug)
+	}
+	return ws.Brands[0], nil
+}
+
+func toAdvocateJSON(rank int, brand string, r store.Advocate) advocateJSON {
+	f := r.Facets
+	out := advocateJSON{Rank: rank, PersonID: r.PersonID, Name: r.DisplayName, Handle: r.Handle, Network: r.Network,
+		Followers: known(r.Followers), Brand: brand, Score: round1(r.Score), Stage: r.Stage,
+		Flags: advocacy.Flags(r.Flags).Names(), Evidence: r.Evidence, AsOf: r.AsOf,
+		Facets: advocacy.Facets{Tenure: f[0], Regularity: f[1], Recency: f[2], Stance: f[3], Influence: f[4], Contribution: f[5], Competitor: f[6]}}
+	if out.Flags == nil {
+		out.Flags = []string{}
+	}
+	_ = json.Unmarshal(r.Reasons, &out.Reasons) // written by us; an unreadable one shows no reasons
+	return out
+}
+
+func round1(x float64) float64 { return float64(int64(x*10+0.5)) / 10 }
+
+func (a *app) printAdvocates(ctx context.Context, db *store.DB, ws *herald.Workspace, rows []advocateJSON, explain bool) error {
+	tw := a.table()
+	fmt.Fprintf(tw, "#\tSCORE\tSTAGE\tFLAGS\tPERSON\tFOLLOWERS\tTENURE\tREGULAR\tRECENT\tSTANCE\tINFLUENCE\tCONTRIB\tCOMPETITOR\n")
+	for _, r := range rows {
+		f := r.Facets
+		fmt.Fprintf(tw, "%d\t%.1f\t%s\t%s\t%s:@%s\t%s\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\n", r.Rank, r.Score, r.Stage,
+			flagList(r.Flags), r.Network, r.Handle, followers(r.Followers), f.Tenure, f.Regularity, f.Recency, f.Stance,
+			f.Influence, f.Contribution, f.Competitor)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if !explain {
+		return nil
+	}
+	for _, r := range rows {
+		if err := a.explainScore(ctx, db, ws.ID, r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func flagList(fs []string) string {
+	if len(fs) == 0 {
+		return "-"
+	}
+	return strings.Join(fs, ",")
+}
+
+func followers(n *int64) string {
+	if n == nil {
+		return "?"
+	}
+	return fmt.Sprint(*n)
+}
+
+// explainScore prints what raised or lowered a score and the posts behind
+// it.
+func (a *app) explainScore(ctx context.Context, db *store.DB, ws int64, r advocateJSON) error {
+	w := a.env.Stdout
+	fmt.Fprintf(w, "\n#%d %s:@%s — %.1f, %s\n", r.Rank, r.Network, r.Handle, r.Score, r.Stage)
+	for _, why := range r.Reasons {
+		fmt.Fprintf(w, "  %+6.1f  %-12s %s\n", why.Effect, why.Facet, why.Why)
+	}
+	if len(r.Evidence) == 0 {
+		return nil
+	}
+	acts, err := db.ActivitiesByID(ctx, ws, r.Evidence)
+	if err != nil {
+		return err
+	}
+	for _, act := range acts {
+		fmt.Fprintf(w, "          %s %s %s\n", act.CreatedAt.Format(time.DateOnly), brandList(act.Brands), snippet(act.Text, 90))
+	}
+	return nil
+}
+
+func (a *app) printAdvocatesCSV(rows []advocateJSON) error {
+	cw := csv.NewWriter(a.env.Stdout)
+	cw.Write([]string{"rank", "person_id", "network", "handle", "name", "followers", "brand", "score", "stage", "flags",
+		"tenure", "regularity", "recency", "stance", "influence", "contribution", "competitor"})
+	for _, r := range rows {
+		f := r.Facets
+		cw.Write([]string{fmt.Sprint(r.Rank), fmt.Sprint(r.PersonID), string(r.Network), r.Handle, r.Name, followers(r.Followers),
+			r.Brand, fmt.Sprintf("%.1f", r.Score), r.Stage, strings.Join(r.Flags, ";"),
+			ff(f.Tenure), ff(f.Regularity), ff(f.Recency), ff(f.Stance), ff(f.Influence), ff(f.Contribution), ff(f.Competitor)})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func ff(x float64) string { return fmt.Sprintf("%.3f", x) }
+
+func runRescore(ctx context.Context, a *app, args []string) error {
+	fs := a.flagSet("rescore", a.cmd.usage)
+	slug := fs.String("workspace", "", "workspace slug (optional when there is only one)")
+	asJSON := fs.Bool("json", false, "print JSON")
+	if _, err := a.parseArgs(fs, args); err != nil {
+		return err
+	}
+	db, _, err := a.openDB(ctx, defaultDB)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	ws, err := a.workspace(ctx, db, *slug, false)
+	if err != nil {
+		return err
+	}
+	st, err := scoring.New(db, ws, advocacy.DefaultWeights()).Rescore(ctx)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return a.printJSON(st)
+	}
+	fmt.Fprintf(a.env.Stdout, "Rescored %s as of %s: %d people from %d activities in %.1fs.\n", ws.Slug,
+		st.AsOf.Format(time.DateTime), st.Scored, st.Activities, st.Seconds)
+	return nil
+}
