@@ -54,7 +54,7 @@ func (d *DB) Advocates(ctx context.Context, ws int64, f AdvocateFilter) ([]Advoc
 		limit = 100
 	}
 	args = append(args, limit)
-	fmt.Fprintf(&b, " ORDER BY s.score DESC, %s DESC, s.regularity DESC, s.person_id LIMIT $%d", stageRank, len(args))
+	fmt.Fprintf(&b, " ORDER BY s.ordering DESC, s.person_id LIMIT $%d", len(args))
 	scores, err := d.queryScores(ctx, b.String(), args...)
 	if err != nil {
 		return nil, fmt.Errorf("rank advocates: %w", err)
@@ -71,9 +71,6 @@ func (d *DB) PersonScores(ctx context.Context, ws, person int64) ([]PersonScore,
 	}
 	return out, nil
 }
-
-// stageRank orders stages in SQL, lowest first.
-const stageRank = `CASE s.stage WHEN 'champion' THEN 4 WHEN 'advocate' THEN 3 WHEN 'potential' THEN 2 WHEN 'engaged' THEN 1 ELSE 0 END`
 
 const scoreSelect = `SELECT s.person_id, s.brand_id, s.score, s.stage, s.flags, s.tenure, s.regularity, s.recency,
 	s.stance, s.influence, s.contribution, s.competitor, s.reasons, s.evidence, s.as_of`

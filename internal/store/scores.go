@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"math"
 	"time"
 )
 
@@ -169,10 +170,10 @@ func (s *scoreSaver) insertScore(ctx context.Context, person int64, sc PersonSco
 		reasons = "[]"
 	}
 	f := sc.Facets
-	if err := s.exec(ctx, `INSERT INTO person_scores (workspace_id, person_id, brand_id, score, stage, flags,
+	if err := s.exec(ctx, `INSERT INTO person_scores (workspace_id, person_id, brand_id, score, ordering, stage, flags,
 		tenure, regularity, recency, stance, influence, contribution, competitor, reasons, evidence, as_of)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
-		s.ws, person, sc.BrandID, sc.Score, sc.Stage, sc.Flags, f[0], f[1], f[2], f[3], f[4], f[5], f[6],
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+		s.ws, person, sc.BrandID, sc.Score, ordering(sc), sc.Stage, sc.Flags, f[0], f[1], f[2], f[3], f[4], f[5], f[6],
 		reasons, string(ev), ms(sc.AsOf)); err != nil {
 		return err
 	}
@@ -182,6 +183,15 @@ func (s *scoreSaver) insertScore(ctx context.Context, person int64, sc PersonSco
 	}
 	return s.exec(ctx, `INSERT INTO stage_changes (workspace_id, person_id, brand_id, from_stage, to_stage, from_flags, to_flags, at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, s.ws, person, sc.BrandID, prev.stage, sc.Stage, prev.flags, sc.Flags, ms(sc.AsOf))
+}
+
+// stageRanks orders stages, lowest first.
+var stageRanks = map[string]float64{"audience": 0, "engaged": 1, "potential": 2, "advocate": 3, "champion": 4}
+
+// ordering folds the ranking of `herald advocates` — score (to 0.01),
+// then stage, then regularity — into one number an index can sort by.
+func ordering(sc PersonScore) float64 {
+	return math.Round(sc.Score*100)/100 + stageRanks[sc.Stage]/1000 + min(max(sc.Facets[1], 0), 1)/1e5
 }
 
 // previous reads a person's stored stages and flags per brand.

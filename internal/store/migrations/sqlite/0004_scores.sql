@@ -6,6 +6,7 @@ CREATE TABLE person_scores (
     person_id    INTEGER NOT NULL REFERENCES persons(id),
     brand_id     INTEGER NOT NULL REFERENCES brands(id),
     score        REAL NOT NULL,
+    ordering     REAL NOT NULL, -- score, then stage, then regularity, as one sortable number
     stage        TEXT NOT NULL,
     flags        INTEGER NOT NULL, -- bit set, see advocacy.Flags
     tenure       REAL NOT NULL,
@@ -20,7 +21,7 @@ CREATE TABLE person_scores (
     as_of        INTEGER NOT NULL,
     PRIMARY KEY (workspace_id, person_id, brand_id)
 ) WITHOUT ROWID;
-CREATE INDEX person_scores_rank ON person_scores (workspace_id, brand_id, score);
+CREATE INDEX person_scores_rank ON person_scores (workspace_id, brand_id, ordering);
 
 CREATE TABLE stage_changes (
     id           INTEGER PRIMARY KEY,
