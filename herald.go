@@ -51,6 +51,9 @@ type Workspace struct {
 	Slug   string // stable, URL-safe name used on the command line
 	Name   string
 	Brands []Brand
+	// Scoring overrides advocate-scoring parameters by name (see
+	// docs/scoring.md); nil keeps the defaults.
+	Scoring map[string]float64
 }
 
 // Brand returns the workspace's brand with the given slug.

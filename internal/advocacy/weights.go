@@ -1,6 +1,7 @@
 package advocacy
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -145,4 +146,36 @@ func (w Weights) Validate() error {
 	checkInt("loyal_weeks", w.LoyalWeeks, 1, MaxWeeks)
 	check("promotional_flag", w.PromotionalFlag, 0.01, 1)
 	return errors.Join(errs...)
+}
+
+// WeightsFrom returns the default weights with some parameters overridden
+// by name (the JSON names of Weights' fields, as in a workspace's
+// [workspace.scoring] table), validated. An unknown name is an error.
+func WeightsFrom(overrides map[string]float64) (Weights, error) {
+	w := DefaultWeights()
+	if len(overrides) == 0 {
+		return w, nil
+	}
+	fields := map[string]any{}
+	b, _ := json.Marshal(w) // a struct of numbers always marshals
+	if err := json.Unmarshal(b, &fields); err != nil {
+		return w, fmt.Errorf("scoring weights: %w", err)
+	}
+	for name, v := range overrides {
+		if _, ok := fields[name]; !ok {
+			return w, fmt.Errorf("scoring: unknown parameter %q (see docs/scoring.md)", name)
+		}
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return w, fmt.Errorf("scoring: %s must be a finite number", name)
+		}
+		fields[name] = v
+	}
+	b, _ = json.Marshal(fields) // finite numbers always marshal
+	if err := json.Unmarshal(b, &w); err != nil {
+		return w, fmt.Errorf("scoring: %w (whole numbers only where the parameter counts weeks or texts)", err)
+	}
+	if err := w.Validate(); err != nil {
+		return w, fmt.Errorf("scoring: %w", err)
+	}
+	return w, nil
 }

@@ -116,3 +116,18 @@ func TestWeekOf(t *testing.T) {
 		t.Errorf("WeekOf around the epoch: %d %d %d", WeekOf(monday-1), WeekOf(monday), WeekOf(0))
 	}
 }
+
+func TestWeightsFrom(t *testing.T) {
+	w, err := WeightsFrom(map[string]float64{"influence": 0.8, "advocate_weeks": 4})
+	if err != nil || w.Influence != 0.8 || w.AdvocateWeeks != 4 || w.Tenure != DefaultWeights().Tenure {
+		t.Fatalf("overrides: %+v, %v", w, err)
+	}
+	if w, err := WeightsFrom(nil); err != nil || w != DefaultWeights() {
+		t.Errorf("no overrides: %v", err)
+	}
+	for _, bad := range []map[string]float64{{"influnce": 1}, {"advocate_weeks": 2.5}, {"recency": math.NaN()}, {"recency": -3}} {
+		if _, err := WeightsFrom(bad); err == nil {
+			t.Errorf("%v accepted", bad)
+		}
+	}
+}

@@ -272,7 +272,11 @@ func runRescore(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := scoring.New(db, ws, advocacy.DefaultWeights()).Rescore(ctx)
+	sc, err := scoring.ForWorkspace(db, ws)
+	if err != nil {
+		return err
+	}
+	st, err := sc.Rescore(ctx)
 	if err != nil {
 		return err
 	}

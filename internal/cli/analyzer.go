@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/herald-advocacy/herald"
-	"github.com/herald-advocacy/herald/internal/advocacy"
 	"github.com/herald-advocacy/herald/internal/analysis"
 	"github.com/herald-advocacy/herald/internal/scoring"
 	"github.com/herald-advocacy/herald/internal/store"
@@ -54,7 +53,11 @@ func (a *app) updateScores(ctx context.Context, db *store.DB, ws *herald.Workspa
 	if len(persons) == 0 {
 		return nil
 	}
-	if _, err := scoring.New(db, ws, advocacy.DefaultWeights()).Update(ctx, persons); err != nil {
+	sc, err := scoring.ForWorkspace(db, ws)
+	if err == nil {
+		_, err = sc.Update(ctx, persons)
+	}
+	if err != nil {
 		return fmt.Errorf("update advocacy scores (the data is stored; run herald rescore): %w", err)
 	}
 	return nil

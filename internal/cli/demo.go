@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/herald-advocacy/herald"
-	"github.com/herald-advocacy/herald/internal/advocacy"
 	"github.com/herald-advocacy/herald/internal/demo"
 	"github.com/herald-advocacy/herald/internal/ingest"
 	"github.com/herald-advocacy/herald/internal/scoring"
@@ -70,7 +69,11 @@ func runDemo(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := scoring.New(db, &ws, advocacy.DefaultWeights()).Rescore(ctx); err != nil {
+	sc, err := scoring.ForWorkspace(db, &ws)
+	if err != nil {
+		return err
+	}
+	if _, err := sc.Rescore(ctx); err != nil {
 		return fmt.Errorf("score demo people: %w", err)
 	}
 	st, err := db.Status(ctx, ws.ID)

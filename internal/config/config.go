@@ -14,6 +14,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/herald-advocacy/herald"
+	"github.com/herald-advocacy/herald/internal/advocacy"
 	"github.com/herald-advocacy/herald/internal/text/query"
 )
 
@@ -29,6 +30,8 @@ type WorkspaceConfig struct {
 	Slug   string        `toml:"slug"`
 	Name   string        `toml:"name"`
 	Brands []BrandConfig `toml:"brand"`
+	// Scoring overrides advocate-scoring parameters by name (docs/scoring.md).
+	Scoring map[string]float64 `toml:"scoring"`
 }
 
 // BrandConfig declares a brand or competitor.
@@ -102,7 +105,7 @@ func (c *Config) Domain() ([]herald.Workspace, error) {
 }
 
 func (wc WorkspaceConfig) workspace() (herald.Workspace, error) {
-	w := herald.Workspace{Slug: wc.Slug, Name: wc.Name}
+	w := herald.Workspace{Slug: wc.Slug, Name: wc.Name, Scoring: wc.Scoring}
 	if w.Slug == "" {
 		w.Slug = herald.Slugify(wc.Name)
 	}
@@ -115,6 +118,9 @@ func (wc WorkspaceConfig) workspace() (herald.Workspace, error) {
 			return w, fmt.Errorf("workspace %s: %w", w.Slug, err)
 		}
 		w.Brands = append(w.Brands, b)
+	}
+	if _, err := advocacy.WeightsFrom(w.Scoring); err != nil {
+		return w, fmt.Errorf("workspace %s: %w", w.Slug, err)
 	}
 	return w, w.Validate()
 }

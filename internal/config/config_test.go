@@ -80,3 +80,26 @@ func TestExamples(t *testing.T) {
 		}
 	}
 }
+
+func TestScoringOverrides(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.toml")
+	os.WriteFile(good, []byte("[[workspace]]\nslug = \"w\"\n  [workspace.scoring]\n  influence = 0.8\n  advocate_weeks = 4\n"), 0o644)
+	cfg, err := Load(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wss, err := cfg.Domain()
+	if err != nil || wss[0].Scoring["influence"] != 0.8 || wss[0].Scoring["advocate_weeks"] != 4 {
+		t.Fatalf("scoring overrides: %+v, %v", wss, err)
+	}
+	bad := filepath.Join(dir, "bad.toml")
+	os.WriteFile(bad, []byte("[[workspace]]\nslug = \"w\"\n  [workspace.scoring]\n  influnce = 0.8\n"), 0o644)
+	cfg, err = Load(bad)
+	if err == nil {
+		_, err = cfg.Domain()
+	}
+	if err == nil || !strings.Contains(err.Error(), "influnce") {
+		t.Errorf("unknown scoring parameter: %v", err)
+	}
+}

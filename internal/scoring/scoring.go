@@ -34,6 +34,16 @@ func New(db *store.DB, ws *herald.Workspace, w advocacy.Weights) *Scorer {
 	return s
 }
 
+// ForWorkspace returns a scorer with the workspace's scoring parameters
+// (its overrides of the defaults).
+func ForWorkspace(db *store.DB, ws *herald.Workspace) (*Scorer, error) {
+	w, err := advocacy.WeightsFrom(ws.Scoring)
+	if err != nil {
+		return nil, herald.Errorf(herald.EInvalid, "workspace %s: %v", ws.Slug, err)
+	}
+	return New(db, ws, w), nil
+}
+
 // Stats says what a scoring run did.
 type Stats struct {
 	Summarised int       `json:"people_summarised"`

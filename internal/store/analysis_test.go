@@ -119,3 +119,22 @@ func TestModels(t *testing.T) {
 		}
 	})
 }
+
+func TestWorkspaceScoringSettings(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		w := workspace("a")
+		w.Scoring = map[string]float64{"influence": 0.8}
+		mustSync(t, db, w)
+		got, err := db.Workspace(ctx, "a")
+		if err != nil || got.Scoring["influence"] != 0.8 {
+			t.Fatalf("scoring settings read back: %+v, %v", got.Scoring, err)
+		}
+		w.Scoring = nil
+		mustSync(t, db, w)
+		all, err := db.Workspaces(ctx)
+		if err != nil || len(all) != 1 || all[0].Scoring != nil {
+			t.Errorf("cleared settings: %+v, %v", all, err)
+		}
+	})
+}

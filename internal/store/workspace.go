@@ -31,9 +31,13 @@ func (d *DB) SyncWorkspace(ctx context.Context, w *herald.Workspace) error {
 		return fmt.Errorf("sync workspace %s: %w", w.Slug, err)
 	}
 	defer rollback(tx)
-	err = tx.QueryRowContext(ctx, `INSERT INTO workspaces (slug, name, created_at) VALUES ($1, $2, $3)
-		ON CONFLICT (slug) DO UPDATE SET name = excluded.name RETURNING id`,
-		w.Slug, w.Name, ms(d.now())).Scan(&w.ID)
+	scoring, _ := json.Marshal(w.Scoring) // map[string]float64 always marshals (NaN is refused by Validate)
+	if w.Scoring == nil {
+		scoring = []byte("{}")
+	}
+	err = tx.QueryRowContext(ctx, `INSERT INTO workspaces (slug, name, created_at, scoring) VALUES ($1, $2, $3, $4)
+		ON CONFLICT (slug) DO UPDATE SET name = excluded.name, scoring = excluded.scoring RETURNING id`,
+		w.Slug, w.Name, ms(d.now()), string(scoring)).Scan(&w.ID)
 	if err != nil {
 		return fmt.Errorf("sync workspace %s: %w", w.Slug, err)
 	}
@@ -69,12 +73,16 @@ func toDefinition(b *herald.Brand) brandDefinition {
 // Workspace returns the workspace with the given slug and its brands.
 func (d *DB) Workspace(ctx context.Context, slug string) (*herald.Workspace, error) {
 	w := &herald.Workspace{Slug: slug}
-	err := d.db.QueryRowContext(ctx, `SELECT id, name FROM workspaces WHERE slug = $1`, slug).Scan(&w.ID, &w.Name)
+	var scoring string
+	err := d.db.QueryRowContext(ctx, `SELECT id, name, scoring FROM workspaces WHERE slug = $1`, slug).Scan(&w.ID, &w.Name, &scoring)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, herald.Errorf(herald.ENotFound, "workspace %q not found", slug)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("read workspace %s: %w", slug, err)
+	}
+	if err := readScoring(scoring, w); err != nil {
+		return nil, err
 	}
 	if w.Brands, err = d.brands(ctx, w.ID); err != nil {
 		return nil, err
@@ -82,18 +90,34 @@ func (d *DB) Workspace(ctx context.Context, slug string) (*herald.Workspace, err
 	return w, nil
 }
 
+// readScoring decodes a workspace's scoring overrides.
+func readScoring(js string, w *herald.Workspace) error {
+	if js == "" || js == "{}" {
+		return nil
+	}
+	if err := json.Unmarshal([]byte(js), &w.Scoring); err != nil {
+		return fmt.Errorf("workspace %s: corrupt scoring settings: %w", w.Slug, err)
+	}
+	return nil
+}
+
 // Workspaces lists all workspaces with their brands, by slug.
 func (d *DB) Workspaces(ctx context.Context) ([]herald.Workspace, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT id, slug, name FROM workspaces ORDER BY slug`)
+	rows, err := d.db.QueryContext(ctx, `SELECT id, slug, name, scoring FROM workspaces ORDER BY slug`)
 	if err != nil {
 		return nil, fmt.Errorf("list workspaces: %w", err)
 	}
 	var out []herald.Workspace
 	for rows.Next() {
 		var w herald.Workspace
-		if err := rows.Scan(&w.ID, &w.Slug, &w.Name); err != nil {
+		var scoring string
+		if err := rows.Scan(&w.ID, &w.Slug, &w.Name, &scoring); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("list workspaces: %w", err)
+		}
+		if err := readScoring(scoring, &w); err != nil {
+			rows.Close()
+			return nil, err
 		}
 		out = append(out, w)
 	}

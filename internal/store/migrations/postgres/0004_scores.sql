@@ -72,3 +72,6 @@ CREATE TABLE person_summaries (
 -- Replies by the post they answer: scoring credits answers to other
 -- people's questions, so re-scoring a person re-scores who replied to them.
 CREATE INDEX activities_reply ON activities (workspace_id, network, in_reply_to) WHERE in_reply_to <> '';
+
+-- Per workspace: overrides of the advocate-scoring parameters (JSON object).
+ALTER TABLE workspaces ADD COLUMN scoring TEXT NOT NULL DEFAULT '{}';
