@@ -152,11 +152,18 @@ func scoresFor(t *testing.T, db *store.DB, ws, brand int64) map[int64]float64 {
 	return out
 }
 
-// TestAirlineTopAdvocates: for the top 50 people per airline, the share of
-// their tweets human annotators labelled positive — Herald's ranking
-// against the top 50 by tweet count and by retweets.
-func TestAirlineTopAdvocates(t *testing.T) {
+// TestAirlineMeasures runs the two measurements on the real airline data
+// (one import of the whole file serves both).
+func TestAirlineMeasures(t *testing.T) {
 	db, ws := airlineDB(t, time.Time{})
+	t.Run("top advocates", func(t *testing.T) { topAdvocates(t, db, ws) })
+	t.Run("temporal holdout", func(t *testing.T) { temporalHoldout(t, db, ws) })
+}
+
+// topAdvocates: for the top 50 people per airline, the share of their
+// tweets human annotators labelled positive — Herald's ranking against the
+// top 50 by tweet count and by retweets.
+func topAdvocates(t *testing.T, db *store.DB, ws *herald.Workspace) {
 	byBrand := tweetsByBrand(t, db, ws)
 	var report strings.Builder
 	sum := map[string]float64{}
@@ -216,14 +223,13 @@ func auc(score map[int64]float64, label map[int64]bool) float64 {
 	return (rankSum - npos*(npos+1)/2) / (npos * nneg)
 }
 
-// TestAirlineTemporalHoldout scores the people active before 22 Feb 2015
-// on that data alone and asks who then posts positively about the airline
-// (human labels) in the days after, as AUC against a marketer's baselines.
-func TestAirlineTemporalHoldout(t *testing.T) {
+// temporalHoldout scores the people active before 22 Feb 2015 on that
+// data alone and asks who then posts positively about the airline (human
+// labels) in the days after, as AUC against a marketer's baselines.
+func temporalHoldout(t *testing.T, full *store.DB, wsFull *herald.Workspace) {
 	cutoff := time.Date(2015, 2, 22, 0, 0, 0, 0, time.UTC)
 	early, ws := airlineDB(t, cutoff)
-	full, wsFull := airlineDB(t, time.Time{})
-	earlyStats, fullStats := tweetsByBrand(t, early, ws), tweetsByBrand(t, full, wsFull)
+	earlyStats := tweetsByBrand(t, early, ws)
 	herald, count, followers, retweets := map[int64]float64{}, map[int64]float64{}, map[int64]float64{}, map[int64]float64{}
 	label := map[int64]bool{}
 	key := int64(0)
@@ -238,7 +244,6 @@ func TestAirlineTemporalHoldout(t *testing.T) {
 			label[key] = later[handles[p]]
 		}
 	}
-	_ = fullStats
 	h, c, f, r := auc(herald, label), auc(count, label), auc(followers, label), auc(retweets, label)
 	pos := 0
 	for _, l := range label {

@@ -1,21 +1,18 @@
 package scoring
 
 import (
-	"hash/fnv"
 	"sort"
 
 	"github.com/herald-advocacy/herald"
 	"github.com/herald-advocacy/herald/internal/advocacy"
 	"github.com/herald-advocacy/herald/internal/store"
 	"github.com/herald-advocacy/herald/internal/text/stance"
-	"github.com/herald-advocacy/herald/internal/text/token"
 )
 
 // events turns a person's activities into scoring events: one per activity
 // and brand it is about.
 func events(acts []store.ScoringActivity) []advocacy.Event {
 	var out []advocacy.Event
-	var toks []token.Token
 	for _, a := range acts {
 		answer := a.ParentQuestion && a.Kind == herald.KindReply
 		brands := a.Brands
@@ -25,8 +22,7 @@ func events(acts []store.ScoringActivity) []advocacy.Event {
 		if len(brands) == 0 {
 			continue
 		}
-		var hash uint64
-		hash, toks = textHash(a.Text, toks)
+		hash := advocacy.Fingerprint(a.Text)
 		review := len(a.Text) >= reviewBytes && a.Sentiment.Label != herald.Negative && a.Sentiment.Label != ""
 		for _, m := range brands {
 			out = append(out, advocacy.Event{
@@ -55,26 +51,6 @@ func answerBrands(a store.ScoringActivity) []herald.BrandMention {
 			Stance: herald.Stance{Sentiment: a.Sentiment, Basis: "answer"}}
 	}
 	return out
-}
-
-// textHash fingerprints what a text says in words, ignoring case,
-// numbers, links, mentions and emoji: posts that differ only by a deal
-// code, a link or an emoji hash alike. Zero for a text without words.
-func textHash(text string, toks []token.Token) (uint64, []token.Token) {
-	toks = token.Tokenize(text, toks[:0])
-	h := fnv.New64a()
-	words := 0
-	for _, t := range toks {
-		if t.Kind == token.Word || t.Kind == token.Hashtag {
-			h.Write([]byte(t.Norm))
-			h.Write([]byte{' '})
-			words++
-		}
-	}
-	if words == 0 {
-		return 0, toks
-	}
-	return h.Sum64() | 1, toks // never 0: 0 means "no text"
 }
 
 // interactions counts whom a person's activities address: replies,
