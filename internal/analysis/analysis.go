@@ -9,6 +9,8 @@ package analysis
 import (
 	"fmt"
 	"strings"
+	"sync"
+	"unicode"
 
 	"github.com/herald-advocacy/herald"
 	"github.com/herald-advocacy/herald/internal/brandtag"
@@ -52,6 +54,7 @@ type Analyzer struct {
 	ids     map[string]herald.Brand
 	model   *model.Model      // nil: VADER decides the overall sentiment
 	classes []herald.Polarity // the model's classes, in its order
+	pool    sync.Pool         // *scratch
 	version string
 }
 
@@ -85,8 +88,7 @@ func (a *Analyzer) Version() string { return a.version }
 // Analysis.
 func (a *Analyzer) Tag(act *herald.Activity) {
 	a.tagger.Tag(act)
-	var r Result
-	a.analyze(act, &r)
+	a.analyze(act, nil)
 }
 
 // analyze fills act's brands and analysis; r receives the details that are
@@ -96,10 +98,19 @@ func (a *Analyzer) analyze(act *herald.Activity, r *Result) {
 		act.Analysis = nil
 		return
 	}
+	sc, _ := a.pool.Get().(*scratch)
+	if sc == nil {
+		sc = new(scratch)
+	}
+	defer a.pool.Put(sc)
 	text := act.Text
-	spans := a.matchBrands(act, text)
+	sc.matches = a.matchBrands(act, text, sc.matches[:0])
 	an := &herald.Analysis{Version: a.version}
-	an.Lang, r.LangConfidence = lang.Detect(text)
+	var conf float64
+	an.Lang, conf = lang.Detect(text)
+	if r != nil {
+		r.LangConfidence = conf
+	}
 	for _, m := range act.Brands {
 		an.Direct = an.Direct || m.Direct
 	}
@@ -114,7 +125,7 @@ func (a *Analyzer) analyze(act *herald.Activity, r *Result) {
 		an.Sentiment, an.Model = a.modelSentiment(text), a.model.Version()
 	}
 	an.Intents = intents(intent.Classify(intent.Input{Text: text, OtherBrands: max(len(act.Brands)-1, 0), Direct: an.Direct}))
-	a.stances(act, text, vs, spans, r)
+	a.stances(act, text, vs, sc, r)
 }
 
 // hasText reports whether an activity carries text of its own to analyse
@@ -122,7 +133,7 @@ func (a *Analyzer) analyze(act *herald.Activity, r *Result) {
 func hasText(act *herald.Activity) bool {
 	switch act.Kind {
 	case herald.KindPost, herald.KindReply, herald.KindQuote:
-		return strings.TrimSpace(act.Text) != ""
+		return strings.ContainsFunc(act.Text, func(r rune) bool { return !unicode.IsSpace(r) })
 	}
 	return false
 }
@@ -151,12 +162,23 @@ func (a *Analyzer) modelSentiment(text string) herald.Sentiment {
 	return s
 }
 
+// intentBits pairs the classifier's intents with the stored ones.
+var intentBits = [...]struct {
+	from intent.Set
+	to   herald.Intents
+}{
+	{intent.Question, herald.IntentQuestion}, {intent.Complaint, herald.IntentComplaint},
+	{intent.Praise, herald.IntentPraise}, {intent.Recommendation, herald.IntentRecommendation},
+	{intent.Comparison, herald.IntentComparison}, {intent.Suggestion, herald.IntentSuggestion},
+	{intent.PurchaseIntent, herald.IntentPurchase},
+}
+
 // intents converts the classifier's set to the stored bit set.
 func intents(s intent.Set) herald.Intents {
 	var out herald.Intents
-	for _, name := range s.Names() {
-		if bit, ok := herald.ParseIntent(name); ok {
-			out |= bit
+	for _, b := range intentBits {
+		if s&b.from != 0 {
+			out |= b.to
 		}
 	}
 	return out

@@ -180,3 +180,14 @@ func TestBadBrandQuery(t *testing.T) {
 }
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+func TestIntentBits(t *testing.T) {
+	for _, b := range intentBits {
+		if got := b.from.Names(); len(got) != 1 || got[0] != b.to.String() {
+			t.Errorf("classifier intent %v is stored as %v", got, b.to)
+		}
+	}
+	if len(intentBits) != len(herald.IntentNames()) {
+		t.Errorf("%d intents mapped, %d stored", len(intentBits), len(herald.IntentNames()))
+	}
+}

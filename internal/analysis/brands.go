@@ -27,26 +27,38 @@ func (a *Analyzer) Explain(act *herald.Activity) Result {
 	return r
 }
 
-// matchBrands runs the brand queries over the text, adds the brands they
-// find to the activity's mentions (keeping stronger structural evidence)
-// and returns where each brand is named.
-func (a *Analyzer) matchBrands(act *herald.Activity, text string) map[string][]query.Span {
+// matchBrands runs the brand queries over the text and adds the brands
+// they find to the activity's mentions (keeping stronger structural
+// evidence). The matches, appended to dst, say where each brand is named.
+func (a *Analyzer) matchBrands(act *herald.Activity, text string, dst []query.Match) []query.Match {
 	set := a.brands.forNetwork(act.Network)
 	if set == nil {
-		return nil
+		return dst
 	}
-	matches := set.Match(text, nil)
-	if len(matches) == 0 {
-		return nil
+	dst = set.Match(text, dst)
+	if len(dst) == 0 {
+		return dst
 	}
-	spans := make(map[string][]query.Span, len(matches))
-	for _, m := range matches {
+	for _, m := range dst {
 		slug, explicit := strings.CutSuffix(m.Name, explicitSuffix)
-		spans[slug] = append(spans[slug], m.Spans...)
 		a.addMention(act, slug, textSource(text, m.Spans, explicit))
 	}
-	slices.SortStableFunc(act.Brands, func(x, y herald.BrandMention) int { return int(x.BrandID - y.BrandID) })
-	return spans
+	if len(act.Brands) > 1 {
+		slices.SortStableFunc(act.Brands, func(x, y herald.BrandMention) int { return int(x.BrandID - y.BrandID) })
+	}
+	return dst
+}
+
+// spansOf appends where the matches name a brand.
+func spansOf(matches []query.Match, slug string, dst []stance.Span) []stance.Span {
+	for _, m := range matches {
+		if strings.TrimSuffix(m.Name, explicitSuffix) == slug {
+			for _, s := range m.Spans {
+				dst = append(dst, stance.Span{Start: s.Start, End: s.End})
+			}
+		}
+	}
+	return dst
 }
 
 // addMention records that the text names a brand, unless the activity
@@ -88,26 +100,25 @@ func textSource(text string, spans []query.Span, explicit bool) herald.MatchSour
 }
 
 // stances sets each brand mention's stance: per clause and relation when
-// the post names several brands, the overall reading otherwise.
-func (a *Analyzer) stances(act *herald.Activity, text string, vs vader.Scores, spans map[string][]query.Span, r *Result) {
+// the post names several brands, the overall reading otherwise. r, when
+// not nil, receives the evidence.
+func (a *Analyzer) stances(act *herald.Activity, text string, vs vader.Scores, sc *scratch, r *Result) {
 	if len(act.Brands) == 0 {
 		return
 	}
-	targets := make([]stance.Target, len(act.Brands))
-	for i, m := range act.Brands {
-		t := stance.Target{Brand: m.Brand}
-		for _, s := range spans[m.Brand] {
-			t.Spans = append(t.Spans, stance.Span{Start: s.Start, End: s.End})
-		}
+	sc.targets, sc.spans = sc.targets[:0], sc.spans[:0]
+	for _, m := range act.Brands {
+		start := len(sc.spans)
+		sc.spans = spansOf(sc.matches, m.Brand, sc.spans)
+		t := stance.Target{Brand: m.Brand, Spans: sc.spans[start:len(sc.spans):len(sc.spans)]}
 		// A brand the text names is placed by its spans; one it does not
 		// name but the post replies to is the addressee of the whole text.
 		t.Addressed = m.Direct && len(t.Spans) == 0
-		targets[i] = t
+		sc.targets = append(sc.targets, t)
 	}
-	r.Spans = spans
-	r.Stances = a.lex.stance.Analyze(text, vs, targets, nil)
+	sc.stances = a.lex.stance.Analyze(text, vs, sc.targets, sc.stances[:0])
 	an := act.Analysis
-	for i, st := range r.Stances {
+	for i, st := range sc.stances {
 		s := herald.Stance{Sentiment: herald.Sentiment{Label: herald.Polarity(st.Label), Score: st.Score}, Basis: st.Basis}
 		if st.Basis == stance.BasisOverall {
 			s.Sentiment = an.Sentiment // the model's reading when there is one
@@ -115,4 +126,21 @@ func (a *Analyzer) stances(act *herald.Activity, text string, vs vader.Scores, s
 		act.Brands[i].Stance = s
 		an.Sarcasm = an.Sarcasm || st.Sarcasm
 	}
+	if r != nil {
+		r.Stances = slices.Clone(sc.stances)
+		r.Spans = map[string][]query.Span{}
+		for _, m := range sc.matches {
+			slug := strings.TrimSuffix(m.Name, explicitSuffix)
+			r.Spans[slug] = append(r.Spans[slug], m.Spans...)
+		}
+	}
+}
+
+// scratch holds one analysis' buffers, recycled through the Analyzer's
+// pool.
+type scratch struct {
+	matches []query.Match
+	targets []stance.Target
+	spans   []stance.Span
+	stances []stance.Stance
 }
