@@ -26,10 +26,7 @@ func BenchmarkSQLiteInsertCeiling(b *testing.B) {
 			display_name, bio, followers, following, profile_url, observed_at) VALUES (1, 1, 1, 1, 'mastodon', 'u', 'u', 'u', '', '', 0, 0, '', 0)`); err != nil {
 		b.Fatal(err)
 	}
-	q := `INSERT INTO activities (workspace_id, network, external_id, kind, identity_id, created_at,
-		text, lang, url, in_reply_to, in_reply_to_author, subject, subject_author, conversation,
-		mentions, hashtags, links, media, likes, shares, replies, quotes, attributes)
-		VALUES (` + placeholders(1, activityColumns) + `)`
+	q := upsertActivityHead + "(" + placeholders(1, activityColumns) + ")"
 	text := strings.Repeat("@acme beans staff order cold brew ", 3)
 	b.ResetTimer()
 	for start := 0; start < b.N; start += 10000 {
@@ -45,7 +42,8 @@ func BenchmarkSQLiteInsertCeiling(b *testing.B) {
 			actor := "https://social" + strconv.Itoa(i%7) + ".example/users/u" + strconv.Itoa(i%20000)
 			if _, err := st.ExecContext(ctx, int64(1), "mastodon", actor+"/statuses/"+strconv.Itoa(i), "post", int64(1),
 				int64(1.6e12)+int64(i)*7000, text, "en", actor+"/"+strconv.Itoa(i), "", "", "", "", "",
-				`["acme@brand.example"]`, `["acme"]`, "[]", int64(0), int64(i%9), int64(i%3), int64(0), int64(-1), "{}"); err != nil {
+				`["acme@brand.example"]`, `["acme"]`, "[]", int64(0), int64(i%9), int64(i%3), int64(0), int64(-1), "{}",
+				"positive", 0.5, int64(4), "en", `{"version":"v"}`); err != nil {
 				b.Fatal(err)
 			}
 		}
