@@ -24,15 +24,11 @@ func runActivities(ctx context.Context, a *app, args []string) error {
 	if *kind != "" && !herald.Kind(*kind).Valid() {
 		return usagef("activities: unknown kind %q", *kind)
 	}
-	db, _, err := a.openDB(ctx, defaultDB)
+	db, ws, err := a.openWorkspace(ctx, *slug)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	ws, err := a.workspace(ctx, db, *slug, false)
-	if err != nil {
-		return err
-	}
 	f := store.ActivityFilter{Network: herald.Network(*network), Kind: herald.Kind(*kind), Limit: *limit, AfterID: *after}
 	if *brand != "" {
 		b, ok := ws.Brand(*brand)

@@ -74,15 +74,11 @@ func (a *app) rank(ctx context.Context, args []string, fixedFlag string) error {
 	if err != nil {
 		return err
 	}
-	db, _, err := a.openDB(ctx, defaultDB)
+	db, ws, err := a.openWorkspace(ctx, *f.slug)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	ws, err := a.workspace(ctx, db, *f.slug, false)
-	if err != nil {
-		return err
-	}
 	brand, err := pickBrand(ws, *f.brand)
 	if err != nil {
 		return err
@@ -263,15 +259,11 @@ func runRescore(ctx context.Context, a *app, args []string) error {
 	if _, err := a.parseArgs(fs, args); err != nil {
 		return err
 	}
-	db, _, err := a.openDB(ctx, defaultDB)
+	db, ws, err := a.openWorkspace(ctx, *slug)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	ws, err := a.workspace(ctx, db, *slug, false)
-	if err != nil {
-		return err
-	}
 	sc, err := scoring.ForWorkspace(db, ws)
 	if err != nil {
 		return err

@@ -148,3 +148,18 @@ func firstNonEmpty(vs ...string) string {
 	}
 	return ""
 }
+
+// openWorkspace opens the database and resolves --workspace in it; the
+// caller closes the database.
+func (a *app) openWorkspace(ctx context.Context, slug string) (*store.DB, *herald.Workspace, error) {
+	db, _, err := a.openDB(ctx, defaultDB)
+	if err != nil {
+		return nil, nil, err
+	}
+	ws, err := a.workspace(ctx, db, slug, false)
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	return db, ws, nil
+}

@@ -14,15 +14,11 @@ func runImports(ctx context.Context, a *app, args []string) error {
 	if _, err := a.parseArgs(fs, args); err != nil {
 		return err
 	}
-	db, _, err := a.openDB(ctx, defaultDB)
+	db, ws, err := a.openWorkspace(ctx, *slug)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	ws, err := a.workspace(ctx, db, *slug, false)
-	if err != nil {
-		return err
-	}
 	jobs, err := db.Imports(ctx, ws.ID, *limit)
 	if err != nil {
 		return err

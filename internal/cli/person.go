@@ -28,15 +28,11 @@ func runPerson(ctx context.Context, a *app, args []string) error {
 	default:
 		verb, refs = "show", pos // `herald person HANDLE`
 	}
-	db, _, err := a.openDB(ctx, defaultDB)
+	db, ws, err := a.openWorkspace(ctx, *slug)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	ws, err := a.workspace(ctx, db, *slug, false)
-	if err != nil {
-		return err
-	}
 	ids, err := resolveIdentities(ctx, db, ws.ID, refs)
 	if err != nil {
 		return err

@@ -27,28 +27,30 @@ func newProgressBar(w io.Writer, terminal bool) *progressBar {
 const barWidth = 24
 
 func (p *progressBar) update(pr ingest.Progress) {
-	if !p.enabled {
-		return
+	if elapsed, ok := p.due(); ok {
+		fmt.Fprintf(p.w, "\r\033[K%s", renderProgress(pr, elapsed))
 	}
-	now := time.Now()
-	if now.Sub(p.last) < 100*time.Millisecond {
-		return
-	}
-	p.last, p.drawn = now, true
-	fmt.Fprintf(p.w, "\r\033[K%s", renderProgress(pr, now.Sub(p.start)))
 }
 
 // updateCount draws progress over a known number of items.
 func (p *progressBar) updateCount(label string, done, total int64) {
+	if elapsed, ok := p.due(); ok {
+		fmt.Fprintf(p.w, "\r\033[K%s", renderCount(label, done, total, elapsed))
+	}
+}
+
+// due reports whether it is time to redraw (at most ten times a second,
+// on a terminal), and the time since the start.
+func (p *progressBar) due() (time.Duration, bool) {
 	if !p.enabled {
-		return
+		return 0, false
 	}
 	now := time.Now()
 	if now.Sub(p.last) < 100*time.Millisecond {
-		return
+		return 0, false
 	}
 	p.last, p.drawn = now, true
-	fmt.Fprintf(p.w, "\r\033[K%s", renderCount(label, done, total, now.Sub(p.start)))
+	return now.Sub(p.start), true
 }
 
 // renderCount formats a progress line over counted items.

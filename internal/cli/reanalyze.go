@@ -33,15 +33,11 @@ func runReanalyze(ctx context.Context, a *app, args []string) error {
 	if *page < 1 {
 		return usagef("reanalyze: --batch must be at least 1")
 	}
-	db, _, err := a.openDB(ctx, defaultDB)
+	db, ws, err := a.openWorkspace(ctx, *slug)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	ws, err := a.workspace(ctx, db, *slug, false)
-	if err != nil {
-		return err
-	}
 	an, err := a.analyzer(ctx, db, ws)
 	if err != nil {
 		return err

@@ -162,15 +162,11 @@ func runTrain(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	db, _, err := a.openDB(ctx, defaultDB)
+	db, ws, err := a.openWorkspace(ctx, *f.workspace)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	ws, err := a.workspace(ctx, db, *f.workspace, false)
-	if err != nil {
-		return err
-	}
 	metrics := json.RawMessage("{}")
 	if *f.folds >= 2 {
 		ev, err := a.evaluate(ctx, exs, f)

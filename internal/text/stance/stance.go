@@ -4,6 +4,7 @@ import (
 	"errors"
 	"sync"
 
+	"github.com/herald-advocacy/herald"
 	"github.com/herald-advocacy/herald/internal/text/vader"
 )
 
@@ -130,15 +131,7 @@ func New(v *vader.Analyzer) (*Analyzer, error) {
 }
 
 // Label maps a score to Positive, Negative or Neutral at ±0.05.
-func Label(score float64) string {
-	switch {
-	case score >= 0.05:
-		return Positive
-	case score <= -0.05:
-		return Negative
-	}
-	return Neutral
-}
+func Label(score float64) string { return string(herald.PolarityOf(score)) }
 
 // Analyze appends to dst[:0] one Stance per target, in order, and returns
 // it. overall is the VADER score of the whole text, which the caller has
