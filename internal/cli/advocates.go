@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -30,13 +31,14 @@ type advocateJSON struct {
 	Reasons   []advocacy.Reason `json:"reasons,omitempty"`
 	Evidence  []int64           `json:"evidence,omitempty"`
 	AsOf      time.Time         `json:"as_of"`
+	Since     time.Time         `json:"since,omitzero"` // when they reached this stage and flags
 }
 
 // rankFlags are the flags of the ranking commands.
 type rankFlags struct {
-	slug, brand, stage, flag, format *string
-	top                              *int
-	explain, asJSON, asCSV           *bool
+	slug, brand, stage, flag, since *string
+	top                             *int
+	explain, asJSON, asCSV          *bool
 }
 
 func runAdvocates(ctx context.Context, a *app, args []string) error {
@@ -62,6 +64,8 @@ func (a *app) rank(ctx context.Context, args []string, fixedFlag string) error {
 		explain: fs.Bool("explain", false, "show the reasons and evidence behind each score"),
 		asJSON:  fs.Bool("json", false, "print JSON"),
 		asCSV:   fs.Bool("csv", false, "print CSV"),
+		since: fs.String("since", "", "only people who reached their stage and flags since a date (2006-01-02) or for a time "+
+			"before the data's latest activity (7d, 24h): \"new advocates this week\" is --stage advocate,champion --since 7d"),
 	}
 	if fixedFlag == "" {
 		f.stage = fs.String("stage", "", "only these stages (comma-separated: audience, engaged, potential, advocate, champion)")
@@ -84,6 +88,9 @@ func (a *app) rank(ctx context.Context, args []string, fixedFlag string) error {
 		return err
 	}
 	filter.BrandID = brand.ID
+	if filter.Since, err = parseSince(ctx, db, ws.ID, *f.since); err != nil {
+		return err
+	}
 	rows, err := db.Advocates(ctx, ws.ID, filter)
 	if err != nil {
 		return err
@@ -167,7 +174,7 @@ func toAdvocateJSON(rank int, brand string, r store.Advocate) advocateJSON {
 	f := r.Facets
 	out := advocateJSON{Rank: rank, PersonID: r.PersonID, Name: r.DisplayName, Handle: r.Handle, Network: r.Network,
 		Followers: known(r.Followers), Brand: brand, Score: round1(r.Score), Stage: r.Stage,
-		Flags: advocacy.Flags(r.Flags).Names(), Evidence: r.Evidence, AsOf: r.AsOf,
+		Flags: advocacy.Flags(r.Flags).Names(), Evidence: r.Evidence, AsOf: r.AsOf, Since: r.Since,
 		Facets: advocacy.Facets{Tenure: f[0], Regularity: f[1], Recency: f[2], Stance: f[3], Influence: f[4], Contribution: f[5], Competitor: f[6]}}
 	if out.Flags == nil {
 		out.Flags = []string{}
@@ -180,11 +187,11 @@ func round1(x float64) float64 { return float64(int64(x*10+0.5)) / 10 }
 
 func (a *app) printAdvocates(ctx context.Context, db *store.DB, ws *herald.Workspace, rows []advocateJSON, explain bool) error {
 	tw := a.table()
-	fmt.Fprintf(tw, "#\tSCORE\tSTAGE\tFLAGS\tPERSON\tFOLLOWERS\tTENURE\tREGULAR\tRECENT\tSTANCE\tINFLUENCE\tCONTRIB\tCOMPETITOR\n")
+	fmt.Fprintf(tw, "#\tSCORE\tSTAGE\tFLAGS\tSINCE\tPERSON\tFOLLOWERS\tTENURE\tREGULAR\tRECENT\tSTANCE\tINFLUENCE\tCONTRIB\tCOMPETITOR\n")
 	for _, r := range rows {
 		f := r.Facets
-		fmt.Fprintf(tw, "%d\t%.1f\t%s\t%s\t%s:@%s\t%s\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\n", r.Rank, r.Score, r.Stage,
-			flagList(r.Flags), r.Network, r.Handle, followers(r.Followers), f.Tenure, f.Regularity, f.Recency, f.Stance,
+		fmt.Fprintf(tw, "%d\t%.1f\t%s\t%s\t%s\t%s:@%s\t%s\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\t%.2f\n", r.Rank, r.Score, r.Stage,
+			flagList(r.Flags), day(r.Since), r.Network, r.Handle, followers(r.Followers), f.Tenure, f.Regularity, f.Recency, f.Stance,
 			f.Influence, f.Contribution, f.Competitor)
 	}
 	if err := tw.Flush(); err != nil {
@@ -199,6 +206,49 @@ func (a *app) printAdvocates(ctx context.Context, db *store.DB, ws *herald.Works
 		}
 	}
 	return nil
+}
+
+func day(t time.Time) string {
+	if t.IsZero() {
+		return "-"
+	}
+	return t.Format(time.DateOnly)
+}
+
+// parseSince reads --since: a date, or a duration back from the data's
+// latest activity (scores are computed as of it, not of the wall clock).
+func parseSince(ctx context.Context, db *store.DB, ws int64, v string) (time.Time, error) {
+	if v == "" {
+		return time.Time{}, nil
+	}
+	if t, err := time.Parse(time.DateOnly, v); err == nil {
+		return t, nil
+	}
+	d, err := parseDays(v)
+	if err != nil {
+		return time.Time{}, usagef("--since %q: want a date (2006-01-02) or a duration (7d, 36h)", v)
+	}
+	clock, err := db.DataClock(ctx, ws)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return clock.Add(-d), nil
+}
+
+// parseDays parses a Go duration, or a whole number of days ("7d").
+func parseDays(v string) (time.Duration, error) {
+	if n, ok := strings.CutSuffix(v, "d"); ok {
+		days, err := strconv.Atoi(n)
+		if err != nil || days < 0 {
+			return 0, fmt.Errorf("bad days %q", v)
+		}
+		return time.Duration(days) * 24 * time.Hour, nil
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil || d < 0 {
+		return 0, fmt.Errorf("bad duration %q", v)
+	}
+	return d, nil
 }
 
 func flagList(fs []string) string {

@@ -78,7 +78,19 @@ func TestAdvocatesCommands(t *testing.T) {
 	if r.code != 0 || !strings.Contains(r.stdout, `"people_scored"`) {
 		t.Errorf("rescore: %+v", r)
 	}
-	for _, bad := range [][]string{{"advocates", "--stage", "hero"}, {"advocates", "--flag", "vip"}, {"advocates", "--top", "0"}} {
+	// Everyone reached their stage at the first scoring, as of the data's
+	// latest activity: all are "new" within a day of it, none after it.
+	r = runCLI(t, dir, "", "advocates", "--json", "--since", "1d", "--top", "5")
+	var recent []advocateJSON
+	if err := json.Unmarshal([]byte(r.stdout), &recent); r.code != 0 || err != nil || len(recent) != 5 || recent[0].Since.IsZero() {
+		t.Fatalf("advocates --since 1d: %+v %v", r, err)
+	}
+	r = runCLI(t, dir, "", "advocates", "--json", "--since", recent[0].Since.AddDate(0, 0, 2).Format("2006-01-02"))
+	if r.code != 0 || strings.TrimSpace(r.stdout) != "[]" {
+		t.Errorf("advocates --since after the last change: %+v", r)
+	}
+	for _, bad := range [][]string{{"advocates", "--stage", "hero"}, {"advocates", "--flag", "vip"}, {"advocates", "--top", "0"},
+		{"advocates", "--since", "yesterday"}} {
 		if r := runCLI(t, dir, "", bad...); r.code != ExitUsage {
 			t.Errorf("%v: exit %d (%s), want usage error", bad, r.code, r.stderr)
 		}

@@ -16,7 +16,10 @@ type AdvocateFilter struct {
 	Stages  []string // any of these stages (none: all)
 	Flags   int64    // every one of these flag bits
 	NoFlags int64    // none of these flag bits
-	Limit   int      // 0: 100
+	// Since keeps people who reached their current stage and flags at or
+	// after this time (zero: everyone): "new advocates this week".
+	Since time.Time
+	Limit int // 0: 100
 }
 
 // Advocate is a scored person with the account that best represents them.
@@ -49,6 +52,10 @@ func (d *DB) Advocates(ctx context.Context, ws int64, f AdvocateFilter) ([]Advoc
 		args = append(args, f.NoFlags)
 		fmt.Fprintf(&b, " AND (s.flags & $%d) = 0", len(args))
 	}
+	if !f.Since.IsZero() {
+		args = append(args, ms(f.Since))
+		fmt.Fprintf(&b, " AND %s >= $%d", sinceSQL, len(args))
+	}
 	limit := f.Limit
 	if limit <= 0 {
 		limit = 100
@@ -73,7 +80,12 @@ func (d *DB) PersonScores(ctx context.Context, ws, person int64) ([]PersonScore,
 }
 
 const scoreSelect = `SELECT s.person_id, s.brand_id, s.score, s.stage, s.flags, s.tenure, s.regularity, s.recency,
-	s.stance, s.influence, s.contribution, s.competitor, s.reasons, s.evidence, s.as_of`
+	s.stance, s.influence, s.contribution, s.competitor, s.reasons, s.evidence, s.as_of, COALESCE(` + sinceSQL + `, 0)`
+
+// sinceSQL is when a scored person reached their current stage and flags:
+// the latest recorded change into them.
+const sinceSQL = `(SELECT MAX(c.at) FROM stage_changes c WHERE c.workspace_id = s.workspace_id AND c.person_id = s.person_id
+	AND c.brand_id = s.brand_id AND c.to_stage = s.stage AND c.to_flags = s.flags)`
 
 func (d *DB) queryScores(ctx context.Context, q string, args ...any) ([]PersonScore, error) {
 	rows, err := d.db.QueryContext(ctx, q, args...)
@@ -85,13 +97,13 @@ func (d *DB) queryScores(ctx context.Context, q string, args ...any) ([]PersonSc
 	for rows.Next() {
 		var s PersonScore
 		var reasons, evidence string
-		var asOf int64
+		var asOf, since int64
 		f := &s.Facets
 		if err := rows.Scan(&s.PersonID, &s.BrandID, &s.Score, &s.Stage, &s.Flags, &f[0], &f[1], &f[2], &f[3], &f[4], &f[5], &f[6],
-			&reasons, &evidence, &asOf); err != nil {
+			&reasons, &evidence, &asOf, &since); err != nil {
 			return nil, err
 		}
-		s.Reasons, s.AsOf = json.RawMessage(reasons), fromMS(asOf)
+		s.Reasons, s.AsOf, s.Since = json.RawMessage(reasons), fromMS(asOf), fromMS(since)
 		if err := json.Unmarshal([]byte(evidence), &s.Evidence); err != nil {
 			return nil, fmt.Errorf("person %d: corrupt evidence: %w", s.PersonID, err)
 		}

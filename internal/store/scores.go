@@ -20,6 +20,7 @@ type PersonScore struct {
 	Reasons  json.RawMessage `json:"reasons"`
 	Evidence []int64         `json:"evidence"`
 	AsOf     time.Time       `json:"as_of"`
+	Since    time.Time       `json:"since"` // when the current stage and flags were reached (read only)
 }
 
 // Interaction is an author's interactions with one handle.
