@@ -89,7 +89,15 @@ func TestAdvocatesCommands(t *testing.T) {
 	if r.code != 0 || strings.TrimSpace(r.stdout) != "[]" {
 		t.Errorf("advocates --since after the last change: %+v", r)
 	}
-	for _, bad := range [][]string{{"advocates", "--stage", "hero"}, {"advocates", "--flag", "vip"}, {"advocates", "--top", "0"},
+	for _, cmp := range []string{"positive:negative", "advocates:satisfied", "brand:competitor"} {
+		r = runCLI(t, dir, "", "drivers", "--json", "--compare", cmp, "--top", "5")
+		var d driversJSON
+		if err := json.Unmarshal([]byte(r.stdout), &d); r.code != 0 || err != nil || d.DocsA == 0 || d.DocsB == 0 ||
+			len(d.ForA) == 0 || len(d.ForB) == 0 || d.ForA[0].Z <= 0 || d.ForB[0].Z >= 0 {
+			t.Errorf("drivers --compare %s: %+v %v", cmp, r, err)
+		}
+	}
+	for _, bad := range [][]string{{"drivers", "--compare", "fans:haters"}, {"advocates", "--stage", "hero"}, {"advocates", "--flag", "vip"}, {"advocates", "--top", "0"},
 		{"advocates", "--since", "yesterday"}} {
 		if r := runCLI(t, dir, "", bad...); r.code != ExitUsage {
 			t.Errorf("%v: exit %d (%s), want usage error", bad, r.code, r.stderr)

@@ -56,6 +56,7 @@ func commands() []command {
 		{"advocates", "rank people by advocacy for a brand: score, stage, flags and facets (--explain: why)", "[flags]", runAdvocates},
 		{"competitor-advocates", "people who advocate a competitor: conversion targets, with their reasons", "[flags]", runCompetitorAdvocates},
 		{"at-risk", "advocates whose activity or stance fell, or who drift to a competitor", "[flags]", runAtRisk},
+		{"drivers", "what distinguishes advocates from the satisfied, praise from complaints, a brand from its competitors", "[flags]", runDrivers},
 		{"rescore", "recompute every person's advocacy scores from their activity", "[flags]", runRescore},
 		{"train", "train the sentiment model from a labelled CSV, evaluate it and make it the workspace's model", "[flags] FILE.csv", runTrain},
 		{"eval", "k-fold evaluation of VADER and of the trainable model on a labelled CSV", "[flags] FILE.csv", runEval},
