@@ -57,6 +57,7 @@ func commands() []command {
 		{"competitor-advocates", "people who advocate a competitor: conversion targets, with their reasons", "[flags]", runCompetitorAdvocates},
 		{"at-risk", "advocates whose activity or stance fell, or who drift to a competitor", "[flags]", runAtRisk},
 		{"drivers", "what distinguishes advocates from the satisfied, praise from complaints, a brand from its competitors", "[flags]", runDrivers},
+		{"metrics", "brand metrics per day, week or month: volume, share of voice, sentiment, funnel, gap, responsiveness", "[flags]", runMetrics},
 		{"rescore", "recompute every person's advocacy scores from their activity", "[flags]", runRescore},
 		{"train", "train the sentiment model from a labelled CSV, evaluate it and make it the workspace's model", "[flags] FILE.csv", runTrain},
 		{"eval", "k-fold evaluation of VADER and of the trainable model on a labelled CSV", "[flags] FILE.csv", runEval},

@@ -1,0 +1,136 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/herald-advocacy/herald/internal/store"
+)
+
+// defaultMetricsDays is the default range of `herald metrics`.
+const defaultMetricsDays = 90
+
+func runMetrics(ctx context.Context, a *app, args []string) error {
+	fs := a.flagSet("metrics", a.cmd.usage)
+	slug := fs.String("workspace", "", "workspace slug (optional when there is only one)")
+	from := fs.String("from", "", "first day (2006-01-02; default: 90 days before --to)")
+	to := fs.String("to", "", "last day, included (2006-01-02; default: the day of the data's latest activity)")
+	gran := fs.String("granularity", "week", "bucket size: day, week (from Monday) or month")
+	tz := fs.String("tz", "UTC", "time zone of the days, weeks and months (e.g. Europe/Paris)")
+	brandSlug := fs.String("brand", "", "only this brand (share of voice is still against every brand)")
+	asJSON := fs.Bool("json", false, "print JSON")
+	if _, err := a.parseArgs(fs, args); err != nil {
+		return err
+	}
+	if *gran != "day" && *gran != "week" && *gran != "month" {
+		return usagef("--granularity %q: want day, week or month", *gran)
+	}
+	loc, err := time.LoadLocation(*tz)
+	if err != nil {
+		return usagef("--tz %q: unknown time zone", *tz)
+	}
+	var q store.MetricsQuery
+	q.Granularity, q.Location = *gran, loc
+	if *to != "" {
+		d, err := time.ParseInLocation(time.DateOnly, *to, loc)
+		if err != nil {
+			return usagef("--to %q: want a date (2006-01-02)", *to)
+		}
+		q.To = d.AddDate(0, 0, 1)
+	}
+	if *from != "" {
+		d, err := time.ParseInLocation(time.DateOnly, *from, loc)
+		if err != nil {
+			return usagef("--from %q: want a date (2006-01-02)", *from)
+		}
+		q.From = d
+	}
+	db, ws, err := a.openWorkspace(ctx, *slug)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if *brandSlug != "" {
+		if _, err := pickBrand(ws, *brandSlug); err != nil {
+			return err
+		}
+	}
+	if q.To.IsZero() {
+		clock, err := db.DataClock(ctx, ws.ID)
+		if err != nil {
+			return err
+		}
+		if clock.IsZero() {
+			clock = time.Now()
+		}
+		c := clock.In(loc)
+		q.To = time.Date(c.Year(), c.Month(), c.Day()+1, 0, 0, 0, 0, loc)
+	}
+	if q.From.IsZero() {
+		q.From = q.To.AddDate(0, 0, -defaultMetricsDays)
+	}
+	if !q.From.Before(q.To) {
+		return usagef("--from must be before --to")
+	}
+	rep, err := db.Metrics(ctx, ws.ID, q)
+	if err != nil {
+		return err
+	}
+	if *brandSlug != "" {
+		var keep []store.BrandMetrics
+		for _, b := range rep.Brands {
+			if b.Brand == *brandSlug {
+				keep = append(keep, b)
+			}
+		}
+		rep.Brands = keep
+	}
+	if *asJSON {
+		return a.printJSON(rep)
+	}
+	return a.printMetrics(rep)
+}
+
+func (a *app) printMetrics(rep *store.MetricsReport) error {
+	w := a.env.Stdout
+	fmt.Fprintf(w, "Metrics from %s to %s (%s), per %s.\n", rep.From.Format(time.DateOnly),
+		rep.To.AddDate(0, 0, -1).Format(time.DateOnly), rep.TimeZone, rep.Granularity)
+	for _, b := range rep.Brands {
+		fmt.Fprintf(w, "\n%s (%s)\n", b.Brand, b.Role)
+		tw := a.table()
+		fmt.Fprintf(tw, "FROM\tMENTIONS\tAUTHORS\tREACH\tSHARE OF VOICE\tENGAGEMENT\tENG. SHARE\tNET SENTIMENT\n")
+		rows := append(append([]store.BucketMetrics(nil), b.Buckets...), b.Total)
+		for i, bk := range rows {
+			label := bk.Start.Format(time.DateOnly)
+			if i == len(rows)-1 {
+				label = "total"
+			}
+			fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%s\t%d\t%s\t%+.2f\n", label, bk.Mentions, bk.UniqueAuthors, bk.Reach,
+				pct(bk.ShareOfVoice), bk.Engagement, pct(bk.EngagementShare), bk.Sentiment.Net)
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+		s := b.Total.Sentiment
+		fmt.Fprintf(w, "Sentiment: %d positive, %d negative, %d neutral (net %+.2f).\n", s.Positive, s.Negative, s.Neutral, s.Net)
+		f, m := b.Funnel, b.Movement
+		fmt.Fprintf(w, "Funnel now: %d audience, %d engaged, %d potential, %d advocate, %d champion; %d at risk.\n",
+			f.Stages["audience"], f.Stages["engaged"], f.Stages["potential"], f.Stages["advocate"], f.Stages["champion"], f.AtRisk)
+		fmt.Fprintf(w, "Movement in range: %d new advocates, %d promoted, %d lost, %d newly at risk.\n", m.New, m.Promoted, m.Lost, m.AtRisk)
+		fmt.Fprintf(w, "Advocacy gap: %s of the %d people positive toward %s do not advocate.\n", pct(f.Gap), f.Positive, b.Brand)
+		r := b.Responsiveness
+		fmt.Fprintf(w, "Responsiveness: answered %d of %d direct mentions and questions (%s); first response median %s, p90 %s.\n",
+			r.Answered, r.Asked, pct(r.Share), seconds(r.MedianSeconds, r.Answered), seconds(r.P90Seconds, r.Answered))
+	}
+	return nil
+}
+
+func pct(x float64) string { return fmt.Sprintf("%.1f%%", x*100) }
+
+func seconds(s float64, n int64) string {
+	if n == 0 {
+		return "-"
+	}
+	return time.Duration(s * float64(time.Second)).Round(time.Second).String()
+}
