@@ -137,7 +137,9 @@ func (a *app) showPerson(ctx context.Context, db *store.DB, ws *herald.Workspace
 		fmt.Fprintf(tw, "%s\t@%s\t%s\t%s\t%s\n", i.Network, i.Handle, i.DisplayName, count(i.Followers), i.ProfileURL)
 	}
 	tw.Flush()
-	a.printPersonAdvocacy(personAdvocacy(scores, slugs), toStageJSON(history, slugs))
+	if err := a.printPersonAdvocacy(ctx, db, ws.ID, personAdvocacy(scores, slugs), toStageJSON(history, slugs)); err != nil {
+		return err
+	}
 	fmt.Fprintf(a.env.Stdout, "\n%d activities", len(acts))
 	if len(acts) > 10 {
 		fmt.Fprintf(a.env.Stdout, " (latest 10)")
@@ -188,13 +190,13 @@ func toStageJSON(cs []store.StageChange, slugs map[int64]string) []stageJSON {
 	return out
 }
 
-// printPersonAdvocacy prints a person's scores per brand, why, and their
-// stage history.
-func (a *app) printPersonAdvocacy(scores []advocateJSON, history []stageJSON) {
+// printPersonAdvocacy prints a person's scores per brand, why, the posts
+// that earned them, and their stage history.
+func (a *app) printPersonAdvocacy(ctx context.Context, db *store.DB, ws int64, scores []advocateJSON, history []stageJSON) error {
 	w := a.env.Stdout
 	if len(scores) == 0 {
 		fmt.Fprintf(w, "\nNot scored yet (run herald rescore).\n")
-		return
+		return nil
 	}
 	fmt.Fprintln(w)
 	tw := a.table()
@@ -209,6 +211,14 @@ func (a *app) printPersonAdvocacy(scores []advocateJSON, history []stageJSON) {
 		for _, why := range s.Reasons {
 			fmt.Fprintf(w, "  %-14s %+6.1f  %-12s %s\n", s.Brand, why.Effect, why.Facet, why.Why)
 		}
+		evidence, err := db.ActivitiesByID(ctx, ws, s.Evidence)
+		if err != nil {
+			return err
+		}
+		for _, act := range evidence {
+			fmt.Fprintf(w, "  %-14s evidence  %s %s %s\n", s.Brand, act.CreatedAt.Format(time.DateOnly), brandList(act.Brands),
+				snippet(act.Text, 80))
+		}
 	}
 	if len(history) > 0 {
 		fmt.Fprintf(w, "\nStage history\n")
@@ -220,6 +230,7 @@ func (a *app) printPersonAdvocacy(scores []advocateJSON, history []stageJSON) {
 			fmt.Fprintf(w, "  %s  %-14s %s → %s  %s\n", h.At.Format(time.DateOnly), h.Brand, from, h.To, flagList(h.Flags))
 		}
 	}
+	return nil
 }
 
 func count(n int64) string {
