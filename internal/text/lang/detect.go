@@ -98,10 +98,7 @@ func (t *tally) decideCJK(share float64) (string, float64) {
 // decideProfiles picks the best-scoring profile of script s.
 func (t *tally) decideProfiles(s script, share float64) (string, float64) {
 	best, second := -1, int32(0)
-	for id, p := range profiles {
-		if p.script != s {
-			continue
-		}
+	for _, id := range t.m.scriptProfiles[s] {
 		switch sc := t.scores[id]; {
 		case best < 0 || sc > t.scores[best]:
 			if best >= 0 {

@@ -56,6 +56,10 @@ type model struct {
 	words   map[string][]hit // whole words, and "l'"/"'s" apostrophe parts
 	endings map[string][]hit // the last three characters of longer words
 	chars   map[rune][]hit   // single characters
+	// wordTable and endingTable hold words and endings for fast look-up.
+	wordTable, endingTable *table
+	// scriptProfiles lists the ids of the profiles of each script, in order.
+	scriptProfiles [numScripts][]int
 	// hasChar has a bit set for each rune below charLimit in chars, so
 	// that most letters need no map look-up.
 	hasChar [charLimit / 64]uint64
@@ -87,6 +91,14 @@ func loadModel() (*model, error) {
 		if err := m.addProfile(uint8(id), string(data)); err != nil {
 			return nil, fmt.Errorf("lang: profile %s: %w", p.code, err)
 		}
+		m.scriptProfiles[p.script] = append(m.scriptProfiles[p.script], id)
+	}
+	var err error
+	if m.wordTable, err = newTable(m.words); err != nil {
+		return nil, err
+	}
+	if m.endingTable, err = newTable(m.endings); err != nil {
+		return nil, err
 	}
 	return m, nil
 }
