@@ -22,6 +22,15 @@ var emoticons = byFirstByte(
 	`¯\_(ツ)_/¯`, `¯\(ツ)/¯`,
 )
 
+// emoticonStart reports the bytes that start an emoticon: the non-empty
+// entries of emoticons, in a table small enough to stay in cache.
+var emoticonStart = func() (t [256]bool) {
+	for c, list := range emoticons {
+		t[c] = list != nil
+	}
+	return t
+}()
+
 // byFirstByte groups emoticons by their first byte, longest first.
 func byFirstByte(list ...string) (t [256][]string) {
 	for _, e := range list {

@@ -56,6 +56,10 @@ func toLower(r rune) rune {
 // every run of three or more of the same letter cut to two ("sooo" → "soo",
 // "goooood" → "good").
 func writeNorm(b *strings.Builder, s string) {
+	if isASCII(s) {
+		writeNormASCII(b, s)
+		return
+	}
 	held := rune(-1) // the last rune, written late so that a mark can compose with it
 	prev, run := rune(-1), 0
 	for _, r := range s {
@@ -89,4 +93,72 @@ func writeNorm(b *strings.Builder, s string) {
 	if held >= 0 {
 		b.WriteRune(held)
 	}
+}
+
+// isASCII reports whether s has only ASCII bytes.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// chunk is the size of the stack buffers through which the ASCII fast
+// paths write to a strings.Builder, a few bytes at a time being slower.
+const chunk = 64
+
+// writeNormASCII is writeNorm for an ASCII s, where no mark composes and
+// no character is rewritten but by lower-casing: it writes s lower-cased
+// with every run of three or more of the same letter cut to two.
+func writeNormASCII(b *strings.Builder, s string) {
+	var buf [chunk]byte
+	n, prev, run := 0, byte(0), 0 // prev is 0 after a non-letter
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if cls := ascii[c]; cls&cLetter == 0 {
+			prev, run = 0, 0
+		} else {
+			c |= 0x20
+			if c != prev {
+				prev, run = c, 1
+			} else if run++; run > 2 {
+				continue
+			}
+		}
+		if n == len(buf) {
+			b.Write(buf[:])
+			n = 0
+		}
+		buf[n] = c
+		n++
+	}
+	b.Write(buf[:n])
+}
+
+// writeLowerASCII writes the ASCII s to b lower-cased.
+func writeLowerASCII(b *strings.Builder, s string) {
+	var buf [chunk]byte
+	for len(s) > 0 {
+		n := copy(buf[:], s)
+		for i, c := range buf[:n] {
+			if ascii[c]&cUpper != 0 {
+				buf[i] = c | 0x20
+			}
+		}
+		b.Write(buf[:n])
+		s = s[n:]
+	}
+}
+
+// asciiCase reports whether s has an upper-case ASCII letter and whether
+// it is all ASCII.
+func asciiCase(s string) (upper, isASCII bool) {
+	var or, up uint8
+	for i := 0; i < len(s); i++ {
+		or |= s[i]
+		up |= ascii[s[i]] & cUpper
+	}
+	return up != 0, or < utf8.RuneSelf
 }

@@ -77,13 +77,18 @@ func (sc *scanner) normed(t *Token, kind Kind, i, j int, w *wordInfo) int {
 // lower-cased, and returns j.
 func (sc *scanner) lowered(t *Token, kind Kind, i, body, j int) int {
 	s := sc.src[body:j]
-	if !hasUpper(s) {
+	upper, isASCII := asciiCase(s)
+	if isASCII && !upper || !isASCII && !hasUpper(s) {
 		t.Kind, t.Start, t.End, t.Norm = kind, i, j, s
 		return j
 	}
 	b := sc.norms.start(len(sc.src))
-	for _, r := range s {
-		b.WriteRune(toLower(r))
+	if isASCII {
+		writeLowerASCII(b, s)
+	} else {
+		for _, r := range s {
+			b.WriteRune(toLower(r))
+		}
 	}
 	return sc.pending(t, kind, i, j)
 }
@@ -100,10 +105,12 @@ func hasUpper(s string) bool {
 
 // negation reports whether the word token t is an English negation.
 func (sc *scanner) negation(t *Token) bool {
-	if t.Flags&pendingNorm == 0 {
-		return isNegation(t.Norm)
+	norm := t.Norm
+	if t.Flags&pendingNorm != 0 {
+		norm = sc.norms.last()
 	}
-	return isNegation(sc.norms.last())
+	// Every negation starts with n or ends in t: test that before the call.
+	return len(norm) >= 2 && (norm[0] == 'n' || norm[len(norm)-1] == 't') && isNegation(norm)
 }
 
 // finish sets the Norms left pending, clears AllCaps when the text has no
@@ -113,6 +120,7 @@ func (sc *scanner) finish(text string, shifts []shift, toks []Token) {
 	norms := sc.norms.b.String()
 	next, start := 0, 0
 	m := offsetMap{shifts: shifts}
+	clearCaps := !sc.sawLower
 	for x := range toks {
 		t := &toks[x]
 		if t.Flags&pendingNorm != 0 {
@@ -120,10 +128,12 @@ func (sc *scanner) finish(text string, shifts []shift, toks []Token) {
 			t.Norm, start, next = norms[start:end], end, next+1
 			t.Flags &^= pendingNorm
 		}
-		if !sc.sawLower {
+		if clearCaps {
 			t.Flags &^= AllCaps
 		}
-		t.Start, t.End = m.orig(t.Start), m.orig(t.End)
+		if len(shifts) > 0 {
+			t.Start, t.End = m.orig(t.Start), m.orig(t.End)
+		}
 		t.Text = text[t.Start:t.End]
 	}
 }

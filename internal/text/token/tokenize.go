@@ -1,6 +1,7 @@
 package token
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -32,12 +33,19 @@ func Tokenize(text string, dst []Token) []Token {
 	src, shifts := decodeEntities(text, shiftBuf[:0])
 	sc := scanner{src: src}
 	for i := 0; i < len(src); {
-		if c := src[i]; ascii[c]&cSpace != 0 {
+		cls := ascii[src[i]]
+		if cls&cSpace != 0 {
 			i++
 			continue
 		}
 		dst = append(dst, Token{})
 		t := &dst[len(dst)-1]
+		if cls&cLetter != 0 {
+			// The most common token, a word, skips a call level; a letter
+			// always starts a token.
+			i = sc.letterStart(t, i)
+			continue
+		}
 		if i = sc.next(t, i); t.Kind == 0 {
 			dst = dst[:len(dst)-1]
 		}
@@ -140,10 +148,15 @@ func (sc *scanner) nextRune(t *Token, i int) int {
 // letterStart scans the token that starts with the ASCII letter src[i].
 func (sc *scanner) letterStart(t *Token, i int) int {
 	s := sc.src
-	if j := urlEnd(s, i); j > i {
-		return sc.plain(t, URL, i, j, j)
+	if j := sc.plainWord(t, i); j > i {
+		return j
 	}
-	if emoticons[s[i]] != nil {
+	if isURLInitial(s[i]) {
+		if j := urlEnd(s, i); j > i {
+			return sc.plain(t, URL, i, j, j)
+		}
+	}
+	if emoticonStart[s[i]] {
 		if j := emoticonEnd(s, i); j > i {
 			return sc.plain(t, Emoticon, i, j, i+emoticonNormLen(s[i:j]))
 		}
@@ -151,12 +164,86 @@ func (sc *scanner) letterStart(t *Token, i int) int {
 	return sc.word(t, i)
 }
 
+// plainWord scans the most common token, the plain word: ASCII letters,
+// all lower-case but perhaps the first, without a run of three of the
+// same letter, followed by the end of the text, by an ASCII character
+// that cannot continue a word, an address or an abbreviation (see
+// plainWordStop) or by a full stop that ends a sentence. It returns i
+// when src[i] starts no such word, and word must then scan the token;
+// otherwise it sets *t as word would.
+//
+// Such a word never starts a URL (the ':' of "http:" is left to word) nor
+// an emoticon: those that start with a letter have no lower-case letter
+// second and none is followed by a stop.
+func (sc *scanner) plainWord(t *Token, i int) int {
+	s := sc.src
+	j := i + 1
+	for ; j < len(s); j++ {
+		c := s[j]
+		if ascii[c]&(cLetter|cUpper) != cLetter {
+			break
+		}
+		if c == s[j-1]|0x20 && j-i >= 2 && c == s[j-2]|0x20 {
+			return i // elongated
+		}
+	}
+	if j < len(s) {
+		switch c := s[j]; {
+		case c == ':' && isURLInitial(s[i]):
+			return i // perhaps "http:" or "ftp:"
+		case !plainWordStop[c] && !endsSentence(s, j):
+			return i
+		}
+	}
+	if ascii[s[i]]&cUpper == 0 {
+		sc.sawLower = true
+		t.Kind, t.Start, t.End, t.Norm = Word, i, j, s[i:j]
+	} else {
+		if j > i+1 {
+			sc.sawLower = true
+		}
+		b := sc.norms.start(len(s))
+		b.WriteByte(s[i] | 0x20)
+		b.WriteString(s[i+1 : j])
+		sc.pending(t, Word, i, j)
+	}
+	if sc.negation(t) {
+		t.Flags |= Negation
+	}
+	return j
+}
+
+// endsSentence reports a full stop at s[j] followed by the end of the text
+// or by a stop other than '[': it continues no address, URL or
+// abbreviation.
+func endsSentence(s string, j int) bool {
+	return s[j] == '.' && (j+1 == len(s) || plainWordStop[s[j+1]] && s[j+1] != '[')
+}
+
+// isURLInitial reports a letter that may start a URL scheme or "www.".
+func isURLInitial(c byte) bool {
+	c |= 0x20
+	return c == 'h' || c == 'f' || c == 'w'
+}
+
+// plainWordStop are the characters that end a word plainWord scans: the
+// ASCII ones other than letters, digits, joiners (' - &) and those that
+// may continue an e-mail address or a domain (. _ % + @).
+var plainWordStop = func() (stop [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		stop[c] = ascii[c]&(cLetter|cDigit|cLocal) == 0 && !strings.ContainsRune("'-&@", rune(c))
+	}
+	return stop
+}()
+
 // word scans a word, or the e-mail address or bare domain it starts.
 func (sc *scanner) word(t *Token, i int) int {
 	var w wordInfo
 	j := wordEnd(sc.src, i, &w)
-	if k := sc.address(t, i, j); k > i {
-		return k
+	if mayBeAddress(sc.src, i, j) {
+		if k := sc.address(t, i, j); k > i {
+			return k
+		}
 	}
 	sc.normed(t, Word, i, j, &w)
 	switch {
@@ -180,7 +267,7 @@ func (sc *scanner) word(t *Token, i int) int {
 func (sc *scanner) number(t *Token, i, d int) int {
 	var w wordInfo
 	j := numberEnd(sc.src, d, &w)
-	if i == d {
+	if i == d && mayBeAddress(sc.src, i, j) {
 		if k := sc.address(t, i, j); k > i {
 			return k
 		}
@@ -195,7 +282,7 @@ func (sc *scanner) number(t *Token, i, d int) int {
 // scan linear: a failed attempt rules out every start up to where it looked.
 func (sc *scanner) address(t *Token, i, j int) int {
 	s := sc.src
-	if j >= len(s) || ascii[s[j]]&cLocal == 0 && s[j] != '@' || ascii[s[i]]&(cLetter|cDigit) == 0 {
+	if !mayBeAddress(s, i, j) {
 		return i
 	}
 	if i >= sc.emailMemo {
@@ -213,6 +300,14 @@ func (sc *scanner) address(t *Token, i, j int) int {
 		sc.domainMemo = seen
 	}
 	return i
+}
+
+// mayBeAddress reports whether the word or number src[i:j] may start an
+// e-mail address or bare domain: it starts with an ASCII letter or digit
+// and is followed by a character that can continue one. It is the quick,
+// inlined test that spares most words a call to address.
+func mayBeAddress(s string, i, j int) bool {
+	return j < len(s) && (ascii[s[j]]&cLocal != 0 || s[j] == '@') && ascii[s[i]]&(cLetter|cDigit) != 0
 }
 
 // emoji scans the Emoji token src[i:j].

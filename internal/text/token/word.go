@@ -47,8 +47,11 @@ func (w *wordInfo) letter(r rune) {
 // by inner apostrophes, hyphens and the like (see joinerEnd), or an
 // abbreviation of single letters and full stops such as "U.S." or "e.g.".
 func wordEnd(s string, i int, w *wordInfo) int {
-	first, _ := decode(s, i)
-	script := breakScript(first)
+	script := scriptSpaced
+	if s[i] >= utf8.RuneSelf {
+		first, _ := decode(s, i)
+		script = breakScript(first)
+	}
 	j := i
 	for j < len(s) {
 		if script == scriptSpaced {
@@ -88,30 +91,36 @@ func wordEnd(s string, i int, w *wordInfo) int {
 }
 
 // asciiRun records the ASCII letters and digits at s[j:] and returns where
-// they end: the fast path of wordEnd.
+// they end: the fast path of wordEnd. It keeps the counts in locals and
+// stores them once, at the end of the run.
 func (w *wordInfo) asciiRun(s string, j int) int {
+	upper, letters, prev, run := 0, 0, w.prev, w.run
 	for ; j < len(s); j++ {
 		c := s[j]
 		cls := ascii[c]
-		switch {
-		case cls&cUpper != 0:
-			w.upper++
-			w.rewrite = true
-			c |= 0x20
-		case cls&cLetter != 0:
-			w.lower++
-		case cls&cDigit != 0:
-			w.prev = -1
-			continue
-		default:
-			return j
+		if cls&(cLetter|cDigit) == 0 {
+			break
 		}
-		if rune(c) != w.prev {
-			w.prev, w.run = rune(c), 1
-		} else if w.run++; w.run == 3 {
+		if cls&cDigit != 0 {
+			prev = -1
+			continue
+		}
+		// Count and lower-case without branches: cUpper is the top bit.
+		letters++
+		upper += int(cls / cUpper)
+		c |= cls / (cUpper / 0x20) & 0x20
+		if rune(c) != prev {
+			prev, run = rune(c), 1
+		} else if run++; run == 3 {
 			w.elongated, w.rewrite = true, true
 		}
 	}
+	if upper != 0 {
+		w.rewrite = true
+	}
+	w.upper += upper
+	w.lower += letters - upper
+	w.prev, w.run = prev, run
 	return j
 }
 
@@ -218,26 +227,29 @@ func isNumberAt(s string, j int) bool {
 	return isNumber(r)
 }
 
-// negations are the English negations that set the Negation flag besides
-// the words ending in n't.
-var negations = map[string]bool{
-	"not": true, "no": true, "never": true, "nothing": true, "nobody": true, "none": true,
-	"neither": true, "nor": true, "nowhere": true, "cannot": true, "without": true,
-	"dont": true, "cant": true, "wont": true, "isnt": true, "arent": true, "aint": true,
-	"wasnt": true, "werent": true, "doesnt": true, "didnt": true, "hasnt": true,
-	"havent": true, "hadnt": true, "couldnt": true, "shouldnt": true, "wouldnt": true,
-	"mustnt": true, "neednt": true,
-}
-
-// isNegation reports whether the Norm of a word is an English negation.
+// isNegation reports whether the Norm of a word is an English negation:
+// a word ending in n't, or one of not, no, never, nothing, nobody, none,
+// neither, nor, nowhere, cannot, without and the n't contractions written
+// without the apostrophe (dont, cant, isnt…).
 func isNegation(norm string) bool {
 	switch {
 	case len(norm) < 2 || len(norm) > 8 && norm[len(norm)-1] != 't':
 		return false
 	case len(norm) > 3 && norm[len(norm)-3:] == "n't":
 		return true
-	case norm[0] != 'n' && norm[len(norm)-1] != 't':
+	}
+	// Past here every negation starts with n or ends in nt, ot or ut.
+	if last := norm[len(norm)-2:]; norm[0] != 'n' && last != "nt" && last != "ot" && last != "ut" {
 		return false
 	}
-	return negations[norm]
+	switch norm {
+	case "not", "no", "never", "nothing", "nobody", "none",
+		"neither", "nor", "nowhere", "cannot", "without",
+		"dont", "cant", "wont", "isnt", "arent", "aint",
+		"wasnt", "werent", "doesnt", "didnt", "hasnt",
+		"havent", "hadnt", "couldnt", "shouldnt", "wouldnt",
+		"mustnt", "neednt":
+		return true
+	}
+	return false
 }
