@@ -43,16 +43,25 @@ func (d *DB) ScoringActivities(ctx context.Context, ws int64, persons []int64, f
 	if persons == nil {
 		return d.scoringActivities(ctx, ws, "", nil, fn)
 	}
-	for len(persons) > 0 {
-		n := min(len(persons), 500)
+	return inChunks(persons, "i.person_id", func(cond string, args []any) error {
+		return d.scoringActivities(ctx, ws, cond, args, fn)
+	})
+}
+
+// inChunks calls f with a condition " AND column IN ($2, …)" and its
+// arguments for each run of up to 500 ids ($1 is left to the caller), so
+// a statement never carries more parameters than an engine takes.
+func inChunks(ids []int64, column string, f func(cond string, args []any) error) error {
+	for len(ids) > 0 {
+		n := min(len(ids), 500)
 		args := make([]any, n)
-		for k, p := range persons[:n] {
-			args[k] = p
+		for k, id := range ids[:n] {
+			args[k] = id
 		}
-		if err := d.scoringActivities(ctx, ws, " AND i.person_id IN ("+placeholders(2, n)+")", args, fn); err != nil {
+		if err := f(" AND "+column+" IN ("+placeholders(2, n)+")", args); err != nil {
 			return err
 		}
-		persons = persons[n:]
+		ids = ids[n:]
 	}
 	return nil
 }
@@ -209,18 +218,7 @@ func (d *DB) ScoringPeople(ctx context.Context, ws int64, persons []int64) (map[
 	if persons == nil {
 		return out, read("", nil)
 	}
-	for len(persons) > 0 {
-		n := min(len(persons), 500)
-		args := make([]any, n)
-		for k, p := range persons[:n] {
-			args[k] = p
-		}
-		if err := read(" AND person_id IN ("+placeholders(2, n)+")", args); err != nil {
-			return nil, err
-		}
-		persons = persons[n:]
-	}
-	return out, nil
+	return out, inChunks(persons, "person_id", read)
 }
 
 // Repliers returns the people who replied to activities of the given
@@ -228,34 +226,28 @@ func (d *DB) ScoringPeople(ctx context.Context, ws int64, persons []int64) (map[
 // question), so they are re-summarised with them.
 func (d *DB) Repliers(ctx context.Context, ws int64, persons []int64) ([]int64, error) {
 	seen := map[int64]bool{}
-	for len(persons) > 0 {
-		n := min(len(persons), 500)
-		args := []any{ws}
-		for _, p := range persons[:n] {
-			args = append(args, p)
-		}
+	err := inChunks(persons, "pi.person_id", func(cond string, args []any) error {
 		rows, err := d.db.QueryContext(ctx, `SELECT DISTINCT ri.person_id FROM identities pi
 			JOIN activities p ON p.identity_id = pi.id
 			JOIN activities r ON r.workspace_id = p.workspace_id AND r.network = p.network AND r.in_reply_to = p.external_id
 				AND r.in_reply_to <> ''
 			JOIN identities ri ON ri.id = r.identity_id
-			WHERE pi.workspace_id = $1 AND pi.person_id IN (`+placeholders(2, n)+`)`, args...)
+			WHERE pi.workspace_id = $1`+cond, append([]any{ws}, args...)...)
 		if err != nil {
-			return nil, fmt.Errorf("find repliers: %w", err)
+			return err
 		}
+		defer rows.Close()
 		for rows.Next() {
 			var p int64
 			if err := rows.Scan(&p); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("find repliers: %w", err)
+				return err
 			}
 			seen[p] = true
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("find repliers: %w", err)
-		}
-		persons = persons[n:]
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("find repliers: %w", err)
 	}
 	out := make([]int64, 0, len(seen))
 	for p := range seen {
