@@ -41,3 +41,16 @@ func ErrorCode(err error) string {
 	}
 	return EInternal
 }
+
+// ErrorMessage returns the user-facing message of the first *Error in err's
+// chain, and a generic text for any other error (its details are for logs).
+func ErrorMessage(err error) string {
+	if err == nil {
+		return ""
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Message
+	}
+	return "internal error"
+}

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/herald-advocacy/herald/internal/insight"
 )
 
 // demoDB loads a small demo community (scored by `herald demo`) into the
@@ -95,7 +97,7 @@ func TestAdvocatesCommands(t *testing.T) {
 	}
 	for _, cmp := range []string{"positive:negative", "advocates:satisfied", "brand:competitor"} {
 		r = runCLI(t, dir, "", "drivers", "--json", "--compare", cmp, "--top", "5")
-		var d driversJSON
+		var d insight.Drivers
 		if err := json.Unmarshal([]byte(r.stdout), &d); r.code != 0 || err != nil || d.DocsA == 0 || d.DocsB == 0 ||
 			len(d.ForA) == 0 || len(d.ForB) == 0 || d.ForA[0].Z <= 0 || d.ForB[0].Z >= 0 {
 			t.Errorf("drivers --compare %s: %+v %v", cmp, r, err)

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/herald-advocacy/herald"
+	"github.com/herald-advocacy/herald/internal/insight"
 	"github.com/herald-advocacy/herald/internal/store"
 )
 
@@ -30,22 +32,6 @@ func runMetrics(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return usagef("--tz %q: unknown time zone", *tz)
 	}
-	var q store.MetricsQuery
-	q.Granularity, q.Location = *gran, loc
-	if *to != "" {
-		d, err := time.ParseInLocation(time.DateOnly, *to, loc)
-		if err != nil {
-			return usagef("--to %q: want a date (2006-01-02)", *to)
-		}
-		q.To = d.AddDate(0, 0, 1)
-	}
-	if *from != "" {
-		d, err := time.ParseInLocation(time.DateOnly, *from, loc)
-		if err != nil {
-			return usagef("--from %q: want a date (2006-01-02)", *from)
-		}
-		q.From = d
-	}
 	db, ws, err := a.openWorkspace(ctx, *slug)
 	if err != nil {
 		return err
@@ -56,22 +42,9 @@ func runMetrics(ctx context.Context, a *app, args []string) error {
 			return err
 		}
 	}
-	if q.To.IsZero() {
-		clock, err := db.DataClock(ctx, ws.ID)
-		if err != nil {
-			return err
-		}
-		if clock.IsZero() {
-			clock = time.Now()
-		}
-		c := clock.In(loc)
-		q.To = time.Date(c.Year(), c.Month(), c.Day()+1, 0, 0, 0, 0, loc)
-	}
-	if q.From.IsZero() {
-		q.From = q.To.AddDate(0, 0, -defaultMetricsDays)
-	}
-	if !q.From.Before(q.To) {
-		return usagef("--from must be before --to")
+	q := store.MetricsQuery{Granularity: *gran, Location: loc}
+	if q.From, q.To, err = insight.Range(ctx, db, ws.ID, *from, *to, loc); err != nil {
+		return usagef("%s", herald.ErrorMessage(err))
 	}
 	rep, err := db.Metrics(ctx, ws.ID, q)
 	if err != nil {

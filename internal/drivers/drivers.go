@@ -41,15 +41,15 @@ func DefaultOptions() Options {
 
 // Driver is a term over-represented on one side of a comparison.
 type Driver struct {
-	Term    string  // the word, "w1 w2" bigram, or "#tag"
-	Kind    string  // "word", "bigram" or "hashtag"
-	Z       float64 // z-score of LogOdds: positive favours a, negative b
-	LogOdds float64 // δ, the prior-smoothed log-odds ratio of a over b
-	CountA  int     // occurrences in a
-	CountB  int     // occurrences in b
+	Term    string  `json:"term"`     // the word, "w1 w2" bigram, or "#tag"
+	Kind    string  `json:"kind"`     // "word", "bigram" or "hashtag"
+	Z       float64 `json:"z"`        // z-score of LogOdds: positive favours a, negative b
+	LogOdds float64 `json:"log_odds"` // δ, the prior-smoothed log-odds ratio of a over b
+	CountA  int     `json:"count_a"`  // occurrences in a
+	CountB  int     `json:"count_b"`  // occurrences in b
 	// Examples are IDs of documents of the driver's side containing the
 	// term: most occurrences first, then shortest text, then input order.
-	Examples []int64
+	Examples []int64 `json:"examples"`
 }
 
 // Result is the outcome of Compare.
