@@ -19,9 +19,22 @@ type ActivityFilter struct {
 	Since    time.Time // inclusive
 	Until    time.Time // exclusive
 	AfterID  int64     // cursor: only activities with a larger id
+	// Newest orders by creation time, newest first (then id, descending)
+	// instead of by id; Before is its cursor: only activities strictly
+	// older than it in that order.
+	Newest   bool
+	Before   *ActivityCursor
+	Intents  herald.Intents  // any of these intents (0: any)
+	Polarity herald.Polarity // overall polarity ("": any)
 	Limit    int       // 0: 100
 	Deleted  bool      // include tombstones
 	IDs      []int64   // only these activities
+}
+
+// ActivityCursor is a position in the newest-first order.
+type ActivityCursor struct {
+	CreatedAt time.Time
+	ID        int64
 }
 
 // ActivitiesByID returns the workspace's activities with these ids, in id
@@ -96,6 +109,16 @@ func activityQuery(ws int64, f ActivityFilter) (string, []any) {
 	if f.AfterID > 0 {
 		add("a.id > $%d", f.AfterID)
 	}
+	if f.Intents != 0 {
+		add("(a.intents & $%d) <> 0", int64(f.Intents))
+	}
+	if f.Polarity != "" {
+		add("a.polarity = $%d", string(f.Polarity))
+	}
+	if f.Newest && f.Before != nil {
+		args = append(args, ms(f.Before.CreatedAt), f.Before.ID)
+		fmt.Fprintf(&b, " AND (a.created_at < $%d OR (a.created_at = $%d AND a.id < $%d))", len(args)-1, len(args)-1, len(args))
+	}
 	if len(f.IDs) > 0 {
 		b.WriteString(" AND a.id IN (" + placeholders(len(args)+1, len(f.IDs)) + ")")
 		for _, id := range f.IDs {
@@ -107,7 +130,11 @@ func activityQuery(ws int64, f ActivityFilter) (string, []any) {
 		limit = 100
 	}
 	args = append(args, limit)
-	fmt.Fprintf(&b, " ORDER BY a.id LIMIT $%d", len(args))
+	order := "a.id"
+	if f.Newest {
+		order = "a.created_at DESC, a.id DESC"
+	}
+	fmt.Fprintf(&b, " ORDER BY "+order+" LIMIT $%d", len(args))
 	return b.String(), args
 }
 

@@ -19,7 +19,20 @@ type AdvocateFilter struct {
 	// Since keeps people who reached their current stage and flags at or
 	// after this time (zero: everyone): "new advocates this week".
 	Since time.Time
+	// After is the cursor: only people ranked after this one.
+	After *AdvocateCursor
 	Limit int // 0: 100
+}
+
+// AdvocateCursor is a position in the advocates ranking.
+type AdvocateCursor struct {
+	Ordering float64
+	PersonID int64
+}
+
+// Cursor returns the ranking position of a.
+func (a *Advocate) Cursor() AdvocateCursor {
+	return AdvocateCursor{Ordering: a.Ordering, PersonID: a.PersonID}
 }
 
 // Advocate is a scored person with the account that best represents them.
@@ -56,6 +69,10 @@ func (d *DB) Advocates(ctx context.Context, ws int64, f AdvocateFilter) ([]Advoc
 		args = append(args, ms(f.Since))
 		fmt.Fprintf(&b, " AND %s >= $%d", sinceSQL, len(args))
 	}
+	if f.After != nil {
+		args = append(args, f.After.Ordering, f.After.PersonID)
+		fmt.Fprintf(&b, " AND (s.ordering < $%d OR (s.ordering = $%d AND s.person_id > $%d))", len(args)-1, len(args)-1, len(args))
+	}
 	limit := f.Limit
 	if limit <= 0 {
 		limit = 100
@@ -80,7 +97,7 @@ func (d *DB) PersonScores(ctx context.Context, ws, person int64) ([]PersonScore,
 }
 
 const scoreSelect = `SELECT s.person_id, s.brand_id, s.score, s.stage, s.flags, s.tenure, s.regularity, s.recency,
-	s.stance, s.influence, s.contribution, s.competitor, s.reasons, s.evidence, s.as_of, COALESCE(` + sinceSQL + `, 0)`
+	s.stance, s.influence, s.contribution, s.competitor, s.reasons, s.evidence, s.as_of, s.ordering, COALESCE(` + sinceSQL + `, 0)`
 
 // sinceSQL is when a scored person reached their current stage and flags:
 // the latest recorded change into them.
@@ -100,7 +117,7 @@ func (d *DB) queryScores(ctx context.Context, q string, args ...any) ([]PersonSc
 		var asOf, since int64
 		f := &s.Facets
 		if err := rows.Scan(&s.PersonID, &s.BrandID, &s.Score, &s.Stage, &s.Flags, &f[0], &f[1], &f[2], &f[3], &f[4], &f[5], &f[6],
-			&reasons, &evidence, &asOf, &since); err != nil {
+			&reasons, &evidence, &asOf, &s.Ordering, &since); err != nil {
 			return nil, err
 		}
 		s.Reasons, s.AsOf, s.Since = json.RawMessage(reasons), fromMS(asOf), fromMS(since)

@@ -21,6 +21,7 @@ type PersonScore struct {
 	Evidence []int64         `json:"evidence"`
 	AsOf     time.Time       `json:"as_of"`
 	Since    time.Time       `json:"since"` // when the current stage and flags were reached (read only)
+	Ordering float64         `json:"-"`     // the rank key (read only; see ordering)
 }
 
 // Interaction is an author's interactions with one handle.
