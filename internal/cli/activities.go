@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/herald-advocacy/herald"
+	"github.com/herald-advocacy/herald/internal/export"
 	"github.com/herald-advocacy/herald/internal/store"
 )
 
@@ -42,7 +43,7 @@ func runActivities(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	if *asJSON {
-		return a.printJSON(toActivitiesJSON(acts))
+		return a.printJSON(export.NewActivities(acts))
 	}
 	tw := a.table()
 	fmt.Fprintf(tw, "ID\tTIME\tNETWORK\tKIND\tAUTHOR\tBRANDS\tTEXT\n")

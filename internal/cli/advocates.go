@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -11,28 +10,10 @@ import (
 
 	"github.com/herald-advocacy/herald"
 	"github.com/herald-advocacy/herald/internal/advocacy"
+	"github.com/herald-advocacy/herald/internal/export"
 	"github.com/herald-advocacy/herald/internal/scoring"
 	"github.com/herald-advocacy/herald/internal/store"
 )
-
-// advocateJSON is one ranked person in `herald advocates --json`.
-type advocateJSON struct {
-	Rank      int               `json:"rank"`
-	PersonID  int64             `json:"person_id"`
-	Name      string            `json:"name"`
-	Handle    string            `json:"handle"`
-	Network   herald.Network    `json:"network"`
-	Followers *int64            `json:"followers"`
-	Brand     string            `json:"brand"`
-	Score     float64           `json:"score"`
-	Stage     string            `json:"stage"`
-	Flags     []string          `json:"flags"`
-	Facets    advocacy.Facets   `json:"facets"`
-	Reasons   []advocacy.Reason `json:"reasons,omitempty"`
-	Evidence  []int64           `json:"evidence,omitempty"`
-	AsOf      time.Time         `json:"as_of"`
-	Since     time.Time         `json:"since,omitzero"` // when they reached this stage and flags
-}
 
 // rankFlags are the flags of the ranking commands.
 type rankFlags struct {
@@ -95,9 +76,9 @@ func (a *app) rank(ctx context.Context, args []string, fixedFlag string) error {
 	if err != nil {
 		return err
 	}
-	out := make([]advocateJSON, len(rows))
+	out := make([]export.Advocate, len(rows))
 	for i, r := range rows {
-		out[i] = toAdvocateJSON(i+1, brand.Slug, r)
+		out[i] = export.NewAdvocate(i+1, brand.Slug, r)
 	}
 	switch {
 	case *f.asJSON:
@@ -170,22 +151,7 @@ func pickBrand(ws *herald.Workspace, slug string) (herald.Brand, error) {
 	return ws.Brands[0], nil
 }
 
-func toAdvocateJSON(rank int, brand string, r store.Advocate) advocateJSON {
-	f := r.Facets
-	out := advocateJSON{Rank: rank, PersonID: r.PersonID, Name: r.DisplayName, Handle: r.Handle, Network: r.Network,
-		Followers: known(r.Followers), Brand: brand, Score: round1(r.Score), Stage: r.Stage,
-		Flags: advocacy.Flags(r.Flags).Names(), Evidence: r.Evidence, AsOf: r.AsOf, Since: r.Since,
-		Facets: advocacy.Facets{Tenure: f[0], Regularity: f[1], Recency: f[2], Stance: f[3], Influence: f[4], Contribution: f[5], Competitor: f[6]}}
-	if out.Flags == nil {
-		out.Flags = []string{}
-	}
-	_ = json.Unmarshal(r.Reasons, &out.Reasons) // written by us; an unreadable one shows no reasons
-	return out
-}
-
-func round1(x float64) float64 { return float64(int64(x*10+0.5)) / 10 }
-
-func (a *app) printAdvocates(ctx context.Context, db *store.DB, ws *herald.Workspace, rows []advocateJSON, explain bool) error {
+func (a *app) printAdvocates(ctx context.Context, db *store.DB, ws *herald.Workspace, rows []export.Advocate, explain bool) error {
 	tw := a.table()
 	fmt.Fprintf(tw, "#\tSCORE\tSTAGE\tFLAGS\tSINCE\tPERSON\tFOLLOWERS\tTENURE\tREGULAR\tRECENT\tSTANCE\tINFLUENCE\tCONTRIB\tCOMPETITOR\n")
 	for _, r := range rows {
@@ -267,7 +233,7 @@ func followers(n *int64) string {
 
 // explainScore prints what raised or lowered a score and the posts behind
 // it.
-func (a *app) explainScore(ctx context.Context, db *store.DB, ws int64, r advocateJSON) error {
+func (a *app) explainScore(ctx context.Context, db *store.DB, ws int64, r export.Advocate) error {
 	w := a.env.Stdout
 	fmt.Fprintf(w, "\n#%d %s:@%s — %.1f, %s\n", r.Rank, r.Network, r.Handle, r.Score, r.Stage)
 	for _, why := range r.Reasons {
@@ -286,7 +252,7 @@ func (a *app) explainScore(ctx context.Context, db *store.DB, ws int64, r advoca
 	return nil
 }
 
-func (a *app) printAdvocatesCSV(rows []advocateJSON) error {
+func (a *app) printAdvocatesCSV(rows []export.Advocate) error {
 	cw := csv.NewWriter(a.env.Stdout)
 	cw.Write([]string{"rank", "person_id", "network", "handle", "name", "followers", "brand", "score", "stage", "flags",
 		"tenure", "regularity", "recency", "stance", "influence", "contribution", "competitor"})

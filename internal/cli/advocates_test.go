@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/herald-advocacy/herald/internal/export"
 	"github.com/herald-advocacy/herald/internal/insight"
 )
 
@@ -29,7 +30,7 @@ func TestAdvocatesCommands(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("advocates: %+v", r)
 	}
-	var top []advocateJSON
+	var top []export.Advocate
 	if err := json.Unmarshal([]byte(r.stdout), &top); err != nil || len(top) != 5 {
 		t.Fatalf("advocates --json: %v\n%s", err, r.stdout)
 	}
@@ -60,7 +61,7 @@ func TestAdvocatesCommands(t *testing.T) {
 	}
 	for _, cmd := range []string{"competitor-advocates", "at-risk"} {
 		r = runCLI(t, dir, "", cmd, "--json")
-		var rows []advocateJSON
+		var rows []export.Advocate
 		if err := json.Unmarshal([]byte(r.stdout), &rows); r.code != 0 || err != nil {
 			t.Fatalf("%s: %+v %v", cmd, r, err)
 		}
@@ -74,7 +75,7 @@ func TestAdvocatesCommands(t *testing.T) {
 	// The person view carries the scores, their reasons and stage history.
 	r = runCLI(t, dir, "", "person", "--json", string(top[0].Network)+":"+top[0].Handle)
 	var p struct {
-		Advocacy []advocateJSON    `json:"advocacy"`
+		Advocacy []export.Advocate `json:"advocacy"`
 		History  []json.RawMessage `json:"stage_history"`
 	}
 	if err := json.Unmarshal([]byte(r.stdout), &p); r.code != 0 || err != nil || len(p.Advocacy) == 0 || len(p.History) == 0 {
@@ -87,7 +88,7 @@ func TestAdvocatesCommands(t *testing.T) {
 	// Everyone reached their stage at the first scoring, as of the data's
 	// latest activity: all are "new" within a day of it, none after it.
 	r = runCLI(t, dir, "", "advocates", "--json", "--since", "1d", "--top", "5")
-	var recent []advocateJSON
+	var recent []export.Advocate
 	if err := json.Unmarshal([]byte(r.stdout), &recent); r.code != 0 || err != nil || len(recent) != 5 || recent[0].Since.IsZero() {
 		t.Fatalf("advocates --since 1d: %+v %v", r, err)
 	}
@@ -131,7 +132,7 @@ func TestExportActivities(t *testing.T) {
 	r = runCLI(t, dir, "", "export", "activities", "--out", out, "--since", "2000-01-01")
 	data, _ := os.ReadFile(out)
 	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
-	var first activityJSON
+	var first export.Activity
 	if r.code != 0 || len(lines) < len(rows)-1 || json.Unmarshal([]byte(lines[0]), &first) != nil || first.ID == 0 {
 		t.Errorf("export jsonl: %+v, %d lines", r, len(lines))
 	}

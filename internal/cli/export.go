@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/herald-advocacy/herald/internal/export"
 	"github.com/herald-advocacy/herald/internal/store"
 )
 
@@ -111,7 +112,7 @@ func exportActivities(ctx context.Context, db *store.DB, ws int64, f store.Activ
 		if err != nil {
 			return n, err
 		}
-		for _, j := range toActivitiesJSON(acts) {
+		for _, j := range export.NewActivities(acts) {
 			if format == "csv" {
 				err = cw.Write(activityCSVRow(j))
 			} else {
@@ -133,7 +134,7 @@ func exportActivities(ctx context.Context, db *store.DB, ws int64, f store.Activ
 var activityCSVHeader = []string{"id", "network", "external_id", "kind", "created_at", "author", "person_id", "text", "url",
 	"brands", "stances", "lang", "sentiment", "sentiment_score", "intents", "likes", "shares", "replies"}
 
-func activityCSVRow(j activityJSON) []string {
+func activityCSVRow(j export.Activity) []string {
 	var stances []string
 	for _, b := range j.Brands {
 		if st, ok := j.Stances[b]; ok {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/herald-advocacy/herald"
 	"github.com/herald-advocacy/herald/internal/advocacy"
+	"github.com/herald-advocacy/herald/internal/export"
 	"github.com/herald-advocacy/herald/internal/store"
 )
 
@@ -124,11 +125,11 @@ func (a *app) showPerson(ctx context.Context, db *store.DB, ws *herald.Workspace
 	slugs := brandSlugs(ws)
 	if asJSON {
 		return a.printJSON(struct {
-			Person     personJSON     `json:"person"`
-			Advocacy   []advocateJSON `json:"advocacy"`
-			History    []stageJSON    `json:"stage_history"`
-			Activities []activityJSON `json:"activities"`
-		}{toPersonJSON(p), personAdvocacy(scores, slugs), toStageJSON(history, slugs), toActivitiesJSON(acts)})
+			Person     export.Person     `json:"person"`
+			Advocacy   []export.Advocate `json:"advocacy"`
+			History    []stageJSON       `json:"stage_history"`
+			Activities []export.Activity `json:"activities"`
+		}{export.NewPerson(p), personAdvocacy(scores, slugs), toStageJSON(history, slugs), export.NewActivities(acts)})
 	}
 	fmt.Fprintf(a.env.Stdout, "%s (person %d)\n\n", p.DisplayName, p.ID)
 	tw := a.table()
@@ -170,10 +171,10 @@ func brandSlugs(ws *herald.Workspace) map[int64]string {
 	return out
 }
 
-func personAdvocacy(scores []store.PersonScore, slugs map[int64]string) []advocateJSON {
-	out := make([]advocateJSON, 0, len(scores))
+func personAdvocacy(scores []store.PersonScore, slugs map[int64]string) []export.Advocate {
+	out := make([]export.Advocate, 0, len(scores))
 	for _, s := range scores {
-		out = append(out, toAdvocateJSON(0, slugs[s.BrandID], store.Advocate{PersonScore: s}))
+		out = append(out, export.NewAdvocate(0, slugs[s.BrandID], store.Advocate{PersonScore: s}))
 	}
 	return out
 }
@@ -192,7 +193,7 @@ func toStageJSON(cs []store.StageChange, slugs map[int64]string) []stageJSON {
 
 // printPersonAdvocacy prints a person's scores per brand, why, the posts
 // that earned them, and their stage history.
-func (a *app) printPersonAdvocacy(ctx context.Context, db *store.DB, ws int64, scores []advocateJSON, history []stageJSON) error {
+func (a *app) printPersonAdvocacy(ctx context.Context, db *store.DB, ws int64, scores []export.Advocate, history []stageJSON) error {
 	w := a.env.Stdout
 	if len(scores) == 0 {
 		fmt.Fprintf(w, "\nNot scored yet (run herald rescore).\n")
