@@ -6,26 +6,26 @@ import "math"
 type Facets struct {
 	// Tenure: how long the person has been positive about the brand
 	// (first to latest positive text).
-	Tenure float64
+	Tenure float64 `json:"tenure"`
 	// Regularity: rate and predictability of interaction, the share of
 	// recent weeks with voice plus a bounded rate term.
-	Regularity float64
+	Regularity float64 `json:"regularity"`
 	// Recency: 1 when last active now, halving every half-life.
-	Recency float64
+	Recency float64 `json:"recency"`
 	// Stance toward the brand: 0 all negative, 0.5 neutral or unknown,
 	// 1 all positive (praise and recommendations weigh more than likes).
-	Stance float64
+	Stance float64 `json:"stance"`
 	// Influence: audience, reach of their brand posts, centrality.
-	Influence float64
+	Influence float64 `json:"influence"`
 	// Contribution beyond the network: answers, photos and videos,
 	// ideas, reviews, referrals.
-	Contribution float64
+	Contribution float64 `json:"contribution"`
 	// Competitor: closeness to competitors; 1 when all their brand talk
 	// goes to competitors, with positive stance.
-	Competitor float64
+	Competitor float64 `json:"competitor"`
 	// Promotion: how repetitive, link-heavy or machine-rate their posting
 	// is (0 normal, 1 a promotional bot); it damps the score.
-	Promotion float64
+	Promotion float64 `json:"promotion"`
 }
 
 // facetsOf computes every facet but Competitor from one summary.

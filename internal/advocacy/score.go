@@ -10,16 +10,16 @@ import (
 type Reason struct {
 	// Facet names the facet ("tenure", "stance", …) or the flag
 	// ("detractor", "at_risk", …) the reason is about.
-	Facet string
+	Facet string `json:"facet"`
 	// Effect is the points the facet added (+) or removed (−): the score
 	// minus the score with the facet at its neutral value. Flag reasons
 	// have no effect.
-	Effect float64
+	Effect float64 `json:"effect"`
 	// Why says it in a sentence, e.g. "praised northwind in 12 posts over
 	// 20 weeks".
-	Why string
+	Why string `json:"why"`
 	// Activities are the posts behind the reason, strongest first.
-	Activities []int64
+	Activities []int64 `json:"activities,omitempty"`
 }
 
 // Result is a person's advocacy toward one brand.

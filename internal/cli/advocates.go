@@ -94,13 +94,21 @@ func (a *app) rank(ctx context.Context, args []string, fixedFlag string) error {
 }
 
 func rankFilter(f rankFlags, fixedFlag string) (store.AdvocateFilter, error) {
-	filter := store.AdvocateFilter{Limit: *f.top}
 	if *f.top < 1 {
-		return filter, usagef("--top must be at least 1")
+		return store.AdvocateFilter{}, usagef("--top must be at least 1")
 	}
+	filter, err := stageFlagFilter(f.stage, f.flag, fixedFlag)
+	filter.Limit = *f.top
+	return filter, err
+}
+
+// stageFlagFilter reads --stage and --flag (nil when the command has no
+// such flag; fixedFlag is the flag of the action lists).
+func stageFlagFilter(stage, flag *string, fixedFlag string) (store.AdvocateFilter, error) {
+	var filter store.AdvocateFilter
 	flags := fixedFlag
-	if f.flag != nil {
-		flags = *f.flag
+	if flag != nil {
+		flags = *flag
 	}
 	for _, name := range splitList(flags) {
 		fl, err := advocacy.ParseFlag(name)
@@ -109,8 +117,8 @@ func rankFilter(f rankFlags, fixedFlag string) (store.AdvocateFilter, error) {
 		}
 		filter.Flags |= int64(fl)
 	}
-	if f.stage != nil {
-		for _, name := range splitList(*f.stage) {
+	if stage != nil {
+		for _, name := range splitList(*stage) {
 			st, err := advocacy.ParseStage(name)
 			if err != nil {
 				return filter, usagef("%v", err)

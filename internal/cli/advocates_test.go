@@ -1,11 +1,7 @@
 package cli
 
 import (
-	"encoding/csv"
 	"encoding/json"
-	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -112,34 +108,5 @@ func TestAdvocatesCommands(t *testing.T) {
 	}
 	if r := runCLI(t, dir, "", "advocates", "--brand", "nope"); r.code != ExitError || !strings.Contains(r.stderr, "nope") {
 		t.Errorf("unknown brand: %+v", r)
-	}
-}
-
-func TestExportActivities(t *testing.T) {
-	dir := demoDB(t)
-	r := runCLI(t, dir, "", "export", "activities", "--format", "csv", "--brand", "northwind")
-	if r.code != 0 || !strings.HasPrefix(r.stdout, "id,network,external_id,kind") {
-		t.Fatalf("export csv: %+v", r.stderr)
-	}
-	rows, err := csv.NewReader(strings.NewReader(r.stdout)).ReadAll()
-	if err != nil || len(rows) < 2 {
-		t.Fatalf("export csv rows: %d, %v", len(rows), err)
-	}
-	if !strings.Contains(r.stderr, fmt.Sprintf("exported %d activities", len(rows)-1)) {
-		t.Errorf("count: %s", r.stderr)
-	}
-	out := filepath.Join(dir, "acts.jsonl")
-	r = runCLI(t, dir, "", "export", "activities", "--out", out, "--since", "2000-01-01")
-	data, _ := os.ReadFile(out)
-	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
-	var first export.Activity
-	if r.code != 0 || len(lines) < len(rows)-1 || json.Unmarshal([]byte(lines[0]), &first) != nil || first.ID == 0 {
-		t.Errorf("export jsonl: %+v, %d lines", r, len(lines))
-	}
-	for _, bad := range [][]string{{"export"}, {"export", "people"}, {"export", "activities", "--format", "xml"},
-		{"export", "activities", "--since", "May 1"}} {
-		if r := runCLI(t, dir, "", bad...); r.code != ExitUsage {
-			t.Errorf("%v: exit %d", bad, r.code)
-		}
 	}
 }

@@ -58,11 +58,14 @@ func commands() []command {
 		{"at-risk", "advocates whose activity or stance fell, or who drift to a competitor", "[flags]", runAtRisk},
 		{"drivers", "what distinguishes advocates from the satisfied, praise from complaints, a brand from its competitors", "[flags]", runDrivers},
 		{"metrics", "brand metrics per day, week or month: volume, share of voice, sentiment, funnel, gap, responsiveness", "[flags]", runMetrics},
-		{"export", "stream a workspace's activities with their analysis as CSV or JSON lines", "activities [flags]", runExport},
+		{"report", "write a self-contained HTML report of a brand over a range (KPIs, charts, advocates, drivers)", "--out FILE [flags]", runReport},
+		{"export", "stream activities, advocates, people or metrics as CSV, JSON lines or JSON (to a file, atomically)", "activities|advocates|people|metrics [flags]", runExport},
 		{"rescore", "recompute every person's advocacy scores from their activity", "[flags]", runRescore},
 		{"train", "train the sentiment model from a labelled CSV, evaluate it and make it the workspace's model", "[flags] FILE.csv", runTrain},
 		{"eval", "k-fold evaluation of VADER and of the trainable model on a labelled CSV", "[flags] FILE.csv", runEval},
 		{"bench", "measure import throughput and peak memory on generated data", "import [flags]", runBench},
+		{"serve", "serve the HTTP API (/api/v1, OpenAPI, health checks, Prometheus metrics)", "[flags]", runServe},
+		{"token", "create, list or revoke API tokens of a workspace", "create|list|revoke [ID] [flags]", runToken},
 		{"version", "print the version", "", runVersion},
 	}
 }

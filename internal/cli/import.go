@@ -16,6 +16,7 @@ import (
 	"github.com/herald-advocacy/herald/internal/importer"
 	"github.com/herald-advocacy/herald/internal/importer/csvimport"
 	"github.com/herald-advocacy/herald/internal/ingest"
+	"github.com/herald-advocacy/herald/internal/pipeline"
 	"github.com/herald-advocacy/herald/internal/store"
 )
 
@@ -237,18 +238,11 @@ func (r *importRun) importFile(ctx context.Context, w *store.Writer, an ingest.A
 	bar.done()
 	row.Seconds = time.Since(start).Seconds()
 	r.jobs = append(r.jobs, job)
-	fillJob(job, row.Counts, err)
+	pipeline.FillJob(job, row.Counts, err)
 	if ferr := w.FinishImport(context.WithoutCancel(ctx), job); ferr != nil && err == nil {
 		err = storeError{ferr}
 	}
 	return row, err
-}
-
-func fillJob(job *store.ImportJob, c ingest.Counts, err error) {
-	job.Status, job.Read, job.Created, job.Updated, job.Unchanged, job.Rejected = "done", c.Read, c.Created, c.Updated, c.Unchanged+c.Deleted, c.Rejected
-	if err != nil {
-		job.Status, job.Error = "failed", oneLine(err)
-	}
 }
 
 // recordRolledBack records the jobs of a rolled-back run as failed, so the

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"time"
 
@@ -16,53 +17,85 @@ const defaultMetricsDays = 90
 func runMetrics(ctx context.Context, a *app, args []string) error {
 	fs := a.flagSet("metrics", a.cmd.usage)
 	slug := fs.String("workspace", "", "workspace slug (optional when there is only one)")
-	from := fs.String("from", "", "first day (2006-01-02; default: 90 days before --to)")
-	to := fs.String("to", "", "last day, included (2006-01-02; default: the day of the data's latest activity)")
-	gran := fs.String("granularity", "week", "bucket size: day, week (from Monday) or month")
-	tz := fs.String("tz", "UTC", "time zone of the days, weeks and months (e.g. Europe/Paris)")
-	brandSlug := fs.String("brand", "", "only this brand (share of voice is still against every brand)")
+	mf := addMetricsFlags(fs)
 	asJSON := fs.Bool("json", false, "print JSON")
 	if _, err := a.parseArgs(fs, args); err != nil {
 		return err
 	}
-	if *gran != "day" && *gran != "week" && *gran != "month" {
-		return usagef("--granularity %q: want day, week or month", *gran)
-	}
-	loc, err := time.LoadLocation(*tz)
+	loc, err := mf.location()
 	if err != nil {
-		return usagef("--tz %q: unknown time zone", *tz)
+		return err
 	}
 	db, ws, err := a.openWorkspace(ctx, *slug)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if *brandSlug != "" {
-		if _, err := pickBrand(ws, *brandSlug); err != nil {
-			return err
-		}
-	}
-	q := store.MetricsQuery{Granularity: *gran, Location: loc}
-	if q.From, q.To, err = insight.Range(ctx, db, ws.ID, *from, *to, loc); err != nil {
-		return usagef("%s", herald.ErrorMessage(err))
-	}
-	rep, err := db.Metrics(ctx, ws.ID, q)
+	rep, err := mf.report(ctx, db, ws, loc)
 	if err != nil {
 		return err
-	}
-	if *brandSlug != "" {
-		var keep []store.BrandMetrics
-		for _, b := range rep.Brands {
-			if b.Brand == *brandSlug {
-				keep = append(keep, b)
-			}
-		}
-		rep.Brands = keep
 	}
 	if *asJSON {
 		return a.printJSON(rep)
 	}
 	return a.printMetrics(rep)
+}
+
+// metricsFlags are the flags that choose a metrics report (`herald
+// metrics`, `herald export metrics`).
+type metricsFlags struct {
+	from, to, gran, tz, brand *string
+}
+
+func addMetricsFlags(fs *flag.FlagSet) metricsFlags {
+	return metricsFlags{
+		from:  fs.String("from", "", "first day (2006-01-02; default: 90 days before --to)"),
+		to:    fs.String("to", "", "last day, included (2006-01-02; default: the day of the data's latest activity)"),
+		gran:  fs.String("granularity", "week", "bucket size: day, week (from Monday) or month"),
+		tz:    fs.String("tz", "UTC", "time zone of the days, weeks and months (e.g. Europe/Paris)"),
+		brand: fs.String("brand", "", "only this brand (share of voice is still against every brand)"),
+	}
+}
+
+// location checks --granularity and reads --tz (before the database is
+// opened: usage errors first).
+func (f metricsFlags) location() (*time.Location, error) {
+	if *f.gran != "day" && *f.gran != "week" && *f.gran != "month" {
+		return nil, usagef("--granularity %q: want day, week or month", *f.gran)
+	}
+	loc, err := time.LoadLocation(*f.tz)
+	if err != nil {
+		return nil, usagef("--tz %q: unknown time zone", *f.tz)
+	}
+	return loc, nil
+}
+
+// report computes the metrics the flags ask for.
+func (f metricsFlags) report(ctx context.Context, db *store.DB, ws *herald.Workspace, loc *time.Location) (*store.MetricsReport, error) {
+	if *f.brand != "" {
+		if _, err := pickBrand(ws, *f.brand); err != nil {
+			return nil, err
+		}
+	}
+	q := store.MetricsQuery{Granularity: *f.gran, Location: loc}
+	var err error
+	if q.From, q.To, err = insight.Range(ctx, db, ws.ID, *f.from, *f.to, loc); err != nil {
+		return nil, usagef("%s", herald.ErrorMessage(err))
+	}
+	rep, err := db.Metrics(ctx, ws.ID, q)
+	if err != nil {
+		return nil, err
+	}
+	if *f.brand != "" {
+		var keep []store.BrandMetrics
+		for _, b := range rep.Brands {
+			if b.Brand == *f.brand {
+				keep = append(keep, b)
+			}
+		}
+		rep.Brands = keep
+	}
+	return rep, nil
 }
 
 func (a *app) printMetrics(rep *store.MetricsReport) error {

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/herald-advocacy/herald"
-	"github.com/herald-advocacy/herald/internal/advocacy"
 	"github.com/herald-advocacy/herald/internal/export"
 	"github.com/herald-advocacy/herald/internal/store"
 )
@@ -125,11 +124,11 @@ func (a *app) showPerson(ctx context.Context, db *store.DB, ws *herald.Workspace
 	slugs := brandSlugs(ws)
 	if asJSON {
 		return a.printJSON(struct {
-			Person     export.Person     `json:"person"`
-			Advocacy   []export.Advocate `json:"advocacy"`
-			History    []stageJSON       `json:"stage_history"`
-			Activities []export.Activity `json:"activities"`
-		}{export.NewPerson(p), personAdvocacy(scores, slugs), toStageJSON(history, slugs), export.NewActivities(acts)})
+			Person     export.Person        `json:"person"`
+			Advocacy   []export.Advocate    `json:"advocacy"`
+			History    []export.StageChange `json:"stage_history"`
+			Activities []export.Activity    `json:"activities"`
+		}{export.NewPerson(p), personAdvocacy(scores, slugs), export.NewStageChanges(history, slugs), export.NewActivities(acts)})
 	}
 	fmt.Fprintf(a.env.Stdout, "%s (person %d)\n\n", p.DisplayName, p.ID)
 	tw := a.table()
@@ -138,7 +137,7 @@ func (a *app) showPerson(ctx context.Context, db *store.DB, ws *herald.Workspace
 		fmt.Fprintf(tw, "%s\t@%s\t%s\t%s\t%s\n", i.Network, i.Handle, i.DisplayName, count(i.Followers), i.ProfileURL)
 	}
 	tw.Flush()
-	if err := a.printPersonAdvocacy(ctx, db, ws.ID, personAdvocacy(scores, slugs), toStageJSON(history, slugs)); err != nil {
+	if err := a.printPersonAdvocacy(ctx, db, ws.ID, personAdvocacy(scores, slugs), export.NewStageChanges(history, slugs)); err != nil {
 		return err
 	}
 	fmt.Fprintf(a.env.Stdout, "\n%d activities", len(acts))
@@ -152,15 +151,6 @@ func (a *app) showPerson(ctx context.Context, db *store.DB, ws *herald.Workspace
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", act.CreatedAt.Format(time.DateOnly), act.Kind, brandList(act.Brands), snippet(act.Text, 80))
 	}
 	return tw.Flush()
-}
-
-// stageJSON is one stage change in `herald person --json`.
-type stageJSON struct {
-	Brand string    `json:"brand"`
-	From  string    `json:"from"`
-	To    string    `json:"to"`
-	Flags []string  `json:"flags"`
-	At    time.Time `json:"at"`
 }
 
 func brandSlugs(ws *herald.Workspace) map[int64]string {
@@ -179,21 +169,9 @@ func personAdvocacy(scores []store.PersonScore, slugs map[int64]string) []export
 	return out
 }
 
-func toStageJSON(cs []store.StageChange, slugs map[int64]string) []stageJSON {
-	out := make([]stageJSON, 0, len(cs))
-	for _, c := range cs {
-		fl := advocacy.Flags(c.ToFlags).Names()
-		if fl == nil {
-			fl = []string{}
-		}
-		out = append(out, stageJSON{Brand: slugs[c.BrandID], From: c.FromStage, To: c.ToStage, Flags: fl, At: c.At})
-	}
-	return out
-}
-
 // printPersonAdvocacy prints a person's scores per brand, why, the posts
 // that earned them, and their stage history.
-func (a *app) printPersonAdvocacy(ctx context.Context, db *store.DB, ws int64, scores []export.Advocate, history []stageJSON) error {
+func (a *app) printPersonAdvocacy(ctx context.Context, db *store.DB, ws int64, scores []export.Advocate, history []export.StageChange) error {
 	w := a.env.Stdout
 	if len(scores) == 0 {
 		fmt.Fprintf(w, "\nNot scored yet (run herald rescore).\n")

@@ -11,6 +11,12 @@ func runVersion(_ context.Context, a *app, args []string) error {
 	if _, err := a.parseArgs(fs, args); err != nil {
 		return err
 	}
+	fmt.Fprintf(a.env.Stdout, "herald %s\n", version())
+	return nil
+}
+
+// version is the build's module version and VCS revision.
+func version() string {
 	v := "(devel)"
 	if bi, ok := debug.ReadBuildInfo(); ok {
 		if bi.Main.Version != "" {
@@ -22,6 +28,5 @@ func runVersion(_ context.Context, a *app, args []string) error {
 			}
 		}
 	}
-	fmt.Fprintf(a.env.Stdout, "herald %s\n", v)
-	return nil
+	return v
 }

@@ -32,6 +32,7 @@ type Person struct {
 	ID          int64      `json:"id"`
 	DisplayName string     `json:"display_name"`
 	Identities  []Identity `json:"identities"`
+	CreatedAt   time.Time  `json:"created_at,omitzero"` // when Herald first saw them
 }
 
 type Activity struct {
@@ -71,7 +72,7 @@ func NewIdentity(i herald.Identity) Identity {
 }
 
 func NewPerson(p *herald.Person) Person {
-	out := Person{ID: p.ID, DisplayName: p.DisplayName, Identities: []Identity{}}
+	out := Person{ID: p.ID, DisplayName: p.DisplayName, Identities: []Identity{}, CreatedAt: p.CreatedAt}
 	for _, i := range p.Identities {
 		out.Identities = append(out.Identities, NewIdentity(i))
 	}

@@ -26,9 +26,9 @@ type ActivityFilter struct {
 	Before   *ActivityCursor
 	Intents  herald.Intents  // any of these intents (0: any)
 	Polarity herald.Polarity // overall polarity ("": any)
-	Limit    int       // 0: 100
-	Deleted  bool      // include tombstones
-	IDs      []int64   // only these activities
+	Limit    int             // 0: 100
+	Deleted  bool            // include tombstones
+	IDs      []int64         // only these activities
 }
 
 // ActivityCursor is a position in the newest-first order.

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"time"
+
+	"github.com/herald-advocacy/herald"
 )
 
 // ImportJob is one import run and what it did.
@@ -50,7 +52,10 @@ func (w *Writer) FinishImport(ctx context.Context, j *ImportJob) error {
 }
 
 func (d *DB) startImport(ctx context.Context, q querier, j *ImportJob) error {
-	j.Status, j.StartedAt = "running", d.now().UTC()
+	if j.Status == "" {
+		j.Status = "running"
+	}
+	j.StartedAt = d.now().UTC()
 	err := q.QueryRowContext(ctx, `INSERT INTO imports (workspace_id, source, format, status, started_at)
 		VALUES ($1, $2, $3, $4, $5) RETURNING id`, j.WorkspaceID, j.Source, j.Format, j.Status, ms(j.StartedAt)).Scan(&j.ID)
 	if err != nil {
@@ -70,11 +75,38 @@ func (d *DB) finishImport(ctx context.Context, q querier, j *ImportJob) error {
 	return nil
 }
 
+// Import returns one of a workspace's import jobs.
+func (d *DB) Import(ctx context.Context, workspaceID, id int64) (*ImportJob, error) {
+	jobs, err := d.importJobs(ctx, ` AND id = $2 LIMIT 1`, workspaceID, id)
+	if err != nil {
+		return nil, err
+	}
+	if len(jobs) == 0 {
+		return nil, herald.Errorf(herald.ENotFound, "import %d not found", id)
+	}
+	return &jobs[0], nil
+}
+
+// FailUnfinishedImports marks the workspace-wide jobs left queued or
+// running by a process that stopped (status given), with a reason.
+func (d *DB) FailUnfinishedImports(ctx context.Context, status, reason string) (int64, error) {
+	res, err := d.db.ExecContext(ctx, `UPDATE imports SET status = 'failed', error = $2, finished_at = $3 WHERE status = $1`,
+		status, reason, ms(d.now()))
+	if err != nil {
+		return 0, fmt.Errorf("close unfinished imports: %w", err)
+	}
+	n, _ := res.RowsAffected()
+	return n, nil
+}
+
 // Imports lists a workspace's import jobs, newest first.
 func (d *DB) Imports(ctx context.Context, workspaceID int64, limit int) ([]ImportJob, error) {
+	return d.importJobs(ctx, ` ORDER BY id DESC LIMIT $2`, workspaceID, limit)
+}
+
+func (d *DB) importJobs(ctx context.Context, tail string, workspaceID int64, arg any) ([]ImportJob, error) {
 	rows, err := d.db.QueryContext(ctx, `SELECT id, source, format, status, started_at, finished_at, records_read,
-		created, updated, unchanged, rejected, error FROM imports WHERE workspace_id = $1 ORDER BY id DESC LIMIT $2`,
-		workspaceID, limit)
+		created, updated, unchanged, rejected, error FROM imports WHERE workspace_id = $1`+tail, workspaceID, arg)
 	if err != nil {
 		return nil, fmt.Errorf("list imports: %w", err)
 	}
