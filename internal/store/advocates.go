@@ -133,13 +133,50 @@ func (d *DB) queryScores(ctx context.Context, q string, args ...any) ([]PersonSc
 // largest-audience account.
 func (d *DB) withAccounts(ctx context.Context, ws int64, scores []PersonScore) ([]Advocate, error) {
 	out := make([]Advocate, len(scores))
+	index := make(map[int64][]int, len(scores))
+	ids := make([]int64, 0, len(scores))
 	for i, s := range scores {
 		out[i].PersonScore = s
-		err := d.db.QueryRowContext(ctx, `SELECT p.display_name, i.network, i.handle, i.followers FROM persons p
-			JOIN identities i ON i.person_id = p.id WHERE p.workspace_id = $1 AND p.id = $2
-			ORDER BY i.followers DESC, i.id LIMIT 1`, ws, s.PersonID).Scan(&out[i].DisplayName, &out[i].Network, &out[i].Handle, &out[i].Followers)
+		if _, ok := index[s.PersonID]; !ok {
+			ids = append(ids, s.PersonID)
+		}
+		index[s.PersonID] = append(index[s.PersonID], i)
+	}
+	type best struct {
+		name, network, handle string
+		followers, id         int64
+	}
+	found := make(map[int64]best, len(ids))
+	err := inChunks(ids, "p.id", func(cond string, args []any) error {
+		rows, err := d.db.QueryContext(ctx, `SELECT p.id, p.display_name, i.id, i.network, i.handle, i.followers FROM persons p
+			JOIN identities i ON i.person_id = p.id WHERE p.workspace_id = $1`+cond, append([]any{ws}, args...)...)
 		if err != nil {
-			return nil, fmt.Errorf("read account of person %d: %w", s.PersonID, err)
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var person int64
+			var b best
+			if err := rows.Scan(&person, &b.name, &b.id, &b.network, &b.handle, &b.followers); err != nil {
+				return err
+			}
+			// The largest audience, then the oldest identity.
+			if cur, ok := found[person]; !ok || b.followers > cur.followers || b.followers == cur.followers && b.id < cur.id {
+				found[person] = b
+			}
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read the accounts of advocates: %w", err)
+	}
+	for person, is := range index {
+		b, ok := found[person]
+		if !ok {
+			return nil, fmt.Errorf("read account of person %d: no identity", person)
+		}
+		for _, i := range is {
+			out[i].DisplayName, out[i].Network, out[i].Handle, out[i].Followers = b.name, herald.Network(b.network), b.handle, b.followers
 		}
 	}
 	return out, nil

@@ -1,0 +1,166 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"os"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/herald-advocacy/herald"
+	"github.com/herald-advocacy/herald/internal/api"
+)
+
+// apiLatency is the latency of one endpoint under load.
+type apiLatency struct {
+	Endpoint string  `json:"endpoint"`
+	Requests int     `json:"requests"`
+	Errors   int     `json:"errors"`
+	P50MS    float64 `json:"p50_ms"`
+	P95MS    float64 `json:"p95_ms"`
+	P99MS    float64 `json:"p99_ms"`
+	MaxMS    float64 `json:"max_ms"`
+	PerSec   float64 `json:"per_sec"`
+}
+
+// runBenchAPI measures API latency under concurrent load on loopback,
+// against an existing database: the advocates list, a person, and a
+// 90-day weekly metrics query, each by its own pool of clients at once.
+func runBenchAPI(ctx context.Context, a *app, args []string) error {
+	fs := a.flagSet("bench api", "[flags]")
+	slug := fs.String("workspace", "", "workspace slug (optional when there is only one)")
+	duration := fs.Duration("duration", 20*time.Second, "how long to load each endpoint")
+	clients := fs.Int("clients", 4, "concurrent clients per endpoint")
+	asJSON := fs.Bool("json", false, "print JSON")
+	if _, err := a.parseArgs(fs, args); err != nil {
+		return err
+	}
+	db, ws, err := a.openWorkspace(ctx, *slug)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	lex, err := a.lexicons()
+	if err != nil {
+		return err
+	}
+	dir, err := os.MkdirTemp("", "herald-bench-api-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	srv, err := api.New(api.Config{DB: db, Lexicons: lex, DataDir: dir})
+	if err != nil {
+		return err
+	}
+	defer srv.Close(context.Background())
+	tok := &herald.Token{WorkspaceID: ws.ID, Name: "bench api", Scope: herald.ScopeRead, ExpiresAt: time.Now().Add(time.Hour)}
+	secret, err := api.CreateToken(ctx, db, tok)
+	if err != nil {
+		return err
+	}
+	defer db.RevokeToken(context.WithoutCancel(ctx), ws.ID, tok.ID)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	hs := &http.Server{Handler: srv.Handler()}
+	go hs.Serve(ln)
+	defer hs.Close()
+	base := "http://" + ln.Addr().String() + "/api/v1/workspaces/" + ws.Slug
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
+	get := func(url string) (int, []byte, error) {
+		req, _ := http.NewRequestWithContext(ctx, "GET", url, nil)
+		req.Header.Set("Authorization", "Bearer "+secret)
+		resp, err := client.Do(req)
+		if err != nil {
+			return 0, nil, err
+		}
+		defer resp.Body.Close()
+		b, err := io.ReadAll(resp.Body)
+		return resp.StatusCode, b, err
+	}
+	// People to ask for: the top of the ranking and a random spread.
+	code, body, err := get(base + "/advocates?limit=500")
+	if err != nil || code != 200 {
+		return fmt.Errorf("bench api: advocates: %d %v", code, err)
+	}
+	var page struct {
+		Data []struct {
+			PersonID int64 `json:"person_id"`
+		} `json:"data"`
+	}
+	if err := json.Unmarshal(body, &page); err != nil || len(page.Data) == 0 {
+		return fmt.Errorf("bench api: no scored people in workspace %s (run herald rescore)", ws.Slug)
+	}
+	endpoints := []struct {
+		name string
+		url  func(r *rand.Rand) string
+	}{
+		{"advocates (top 50)", func(*rand.Rand) string { return base + "/advocates?limit=50" }},
+		{"person", func(r *rand.Rand) string {
+			return fmt.Sprintf("%s/people/%d", base, page.Data[r.IntN(len(page.Data))].PersonID)
+		}},
+		{"metrics (90 days, weekly)", func(*rand.Rand) string { return base + "/metrics?granularity=week" }},
+	}
+	var out []apiLatency
+	for _, ep := range endpoints {
+		res := loadEndpoint(ctx, ep.name, *clients, *duration, func(r *rand.Rand) (bool, error) {
+			code, _, err := get(ep.url(r))
+			return code == 200, err
+		})
+		out = append(out, res)
+		if !*asJSON {
+			fmt.Fprintf(a.env.Stdout, "%-26s %6d requests (%d errors) %7.0f/s   p50 %7.2f ms   p95 %7.2f ms   p99 %7.2f ms   max %7.2f ms\n",
+				res.Endpoint, res.Requests, res.Errors, res.PerSec, res.P50MS, res.P95MS, res.P99MS, res.MaxMS)
+		}
+	}
+	if *asJSON {
+		return a.printJSON(out)
+	}
+	return nil
+}
+
+// loadEndpoint runs clients goroutines calling do for d and returns the
+// latency distribution.
+func loadEndpoint(ctx context.Context, name string, clients int, d time.Duration, do func(r *rand.Rand) (bool, error)) apiLatency {
+	var mu sync.Mutex
+	var lat []float64
+	errs := 0
+	deadline := time.Now().Add(d)
+	var wg sync.WaitGroup
+	for c := range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := rand.New(rand.NewPCG(uint64(c), 7))
+			for time.Now().Before(deadline) && ctx.Err() == nil {
+				start := time.Now()
+				ok, err := do(r)
+				ms := float64(time.Since(start).Microseconds()) / 1000
+				mu.Lock()
+				lat = append(lat, ms)
+				if !ok || err != nil {
+					errs++
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	slices.Sort(lat)
+	q := func(p float64) float64 {
+		if len(lat) == 0 {
+			return 0
+		}
+		return lat[min(len(lat)-1, int(p*float64(len(lat))))]
+	}
+	return apiLatency{Endpoint: name, Requests: len(lat), Errors: errs, P50MS: q(0.50), P95MS: q(0.95), P99MS: q(0.99),
+		MaxMS: q(1), PerSec: float64(len(lat)) / d.Seconds()}
+}
