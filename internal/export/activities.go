@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/herald-advocacy/herald"
 	"github.com/herald-advocacy/herald/internal/store"
 )
 
@@ -30,9 +29,6 @@ func WriteActivities(ctx context.Context, db *store.DB, ws int64, f store.Activi
 			f.Limit = min(f.Limit, total-s.n)
 		}
 		acts, err := db.Activities(ctx, ws, f)
-		if err == nil && f.Newest && len(acts) > 1 {
-			acts, err = rereadBrands(ctx, db, ws, f, acts)
-		}
 		if err != nil {
 			return s.n, err
 		}
@@ -54,31 +50,6 @@ func WriteActivities(ctx context.Context, db *store.DB, ws int64, f store.Activi
 			f.AfterID = last.ID
 		}
 	}
-}
-
-// rereadBrands reads a newest-first page again in id order: the store
-// attaches brand mentions by an ascending id range, which a newest-first
-// page of more than one activity misses (store.attachBrands; drop this once
-// it takes the page's lowest and highest ids).
-func rereadBrands(ctx context.Context, db *store.DB, ws int64, f store.ActivityFilter, acts []herald.Activity) ([]herald.Activity, error) {
-	ids := make([]int64, len(acts))
-	for i, a := range acts {
-		ids[i] = a.ID
-	}
-	byID, err := db.Activities(ctx, ws, store.ActivityFilter{IDs: ids, Limit: len(ids), Deleted: f.Deleted})
-	if err != nil {
-		return nil, err
-	}
-	index := make(map[int64]int, len(byID))
-	for i, a := range byID {
-		index[a.ID] = i
-	}
-	for i, a := range acts {
-		if j, ok := index[a.ID]; ok {
-			acts[i].Brands = byID[j].Brands
-		}
-	}
-	return acts, nil
 }
 
 // ActivityCSVHeader names the CSV columns of an activity.

@@ -179,27 +179,37 @@ func (d *DB) attachBrands(ctx context.Context, ws int64, acts []herald.Activity)
 	for i := range acts {
 		idx[acts[i].ID] = i
 	}
-	rows, err := d.db.QueryContext(ctx, `SELECT ab.activity_id, ab.brand_id, b.slug, ab.source, ab.direct,
-		ab.polarity, ab.stance, ab.basis
-		FROM activity_brands ab JOIN brands b ON b.id = ab.brand_id
-		WHERE ab.workspace_id = $1 AND ab.activity_id >= $2 AND ab.activity_id <= $3 ORDER BY ab.activity_id, b.slug`,
-		ws, acts[0].ID, acts[len(acts)-1].ID)
+	ids := make([]int64, len(acts))
+	for i := range acts {
+		ids[i] = acts[i].ID
+	}
+	// By id list, not id range: a newest-first page is not an id range.
+	err := inChunks(ids, "ab.activity_id", func(cond string, args []any) error {
+		rows, err := d.db.QueryContext(ctx, `SELECT ab.activity_id, ab.brand_id, b.slug, ab.source, ab.direct,
+			ab.polarity, ab.stance, ab.basis
+			FROM activity_brands ab JOIN brands b ON b.id = ab.brand_id
+			WHERE ab.workspace_id = $1`+cond+` ORDER BY ab.activity_id, b.slug`, append([]any{ws}, args...)...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			var m herald.BrandMention
+			var source, polarity string
+			var direct int64
+			if err := rows.Scan(&id, &m.BrandID, &m.Brand, &source, &direct, &polarity, &m.Stance.Score, &m.Stance.Basis); err != nil {
+				return err
+			}
+			m.Source, m.Direct, m.Stance.Label = herald.MatchSource(source), direct != 0, herald.Polarity(polarity)
+			if i, ok := idx[id]; ok {
+				acts[i].Brands = append(acts[i].Brands, m)
+			}
+		}
+		return rows.Err()
+	})
 	if err != nil {
 		return fmt.Errorf("list activity brands: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var m herald.BrandMention
-		var source, polarity string
-		var direct int64
-		if err := rows.Scan(&id, &m.BrandID, &m.Brand, &source, &direct, &polarity, &m.Stance.Score, &m.Stance.Basis); err != nil {
-			return fmt.Errorf("list activity brands: %w", err)
-		}
-		m.Source, m.Direct, m.Stance.Label = herald.MatchSource(source), direct != 0, herald.Polarity(polarity)
-		if i, ok := idx[id]; ok {
-			acts[i].Brands = append(acts[i].Brands, m)
-		}
-	}
-	return rows.Err()
+	return nil
 }

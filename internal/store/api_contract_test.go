@@ -68,8 +68,9 @@ func TestPeopleAndCursors(t *testing.T) {
 			if i == 3 {
 				who.Handle, who.DisplayName = "Zed%", "Zoë 100% Real"
 			}
-			a := post(fmt.Sprint(100+i), who, "hello")
+			a := post(fmt.Sprint(100+i), who, "hello @acme")
 			a.CreatedAt = t0.Add(time.Duration(i%3) * time.Hour) // ties on created_at
+			a.Brands = []herald.BrandMention{{BrandID: w.Brands[0].ID, Brand: "acme", Source: herald.MatchMention, Direct: true}}
 			acts = append(acts, a)
 		}
 		put(t, db, w.ID, acts...)
@@ -116,6 +117,9 @@ func TestPeopleAndCursors(t *testing.T) {
 			}
 			for _, a := range page {
 				seen = append(seen, a.ID)
+				if len(a.Brands) != 1 || a.Brands[0].Brand != "acme" {
+					t.Errorf("activity %d on a newest-first page: brands %+v", a.ID, a.Brands)
+				}
 			}
 			last := page[len(page)-1]
 			cur = &store.ActivityCursor{CreatedAt: last.CreatedAt, ID: last.ID}
