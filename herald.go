@@ -66,6 +66,25 @@ func (w *Workspace) Brand(slug string) (*Brand, bool) {
 	return nil, false
 }
 
+// PickBrand returns the brand with this slug or, for "", the workspace's
+// own brand (its first brand when none is marked own).
+func (w *Workspace) PickBrand(slug string) (Brand, error) {
+	if slug != "" {
+		b, ok := w.Brand(slug)
+		if !ok {
+			return Brand{}, Errorf(ENotFound, "workspace %s has no brand %q", w.Slug, slug)
+		}
+		return *b, nil
+	}
+	if b, ok := w.Own(); ok {
+		return *b, nil
+	}
+	if len(w.Brands) == 0 {
+		return Brand{}, Errorf(ENotFound, "workspace %s declares no brand", w.Slug)
+	}
+	return w.Brands[0], nil
+}
+
 // Own returns the workspace's own brand (the one that is not a competitor).
 func (w *Workspace) Own() (*Brand, bool) {
 	for i := range w.Brands {

@@ -78,20 +78,11 @@ func (s *Server) listBrands(c *call) error { return list(c, toWorkspace(c.ws).Br
 // brand resolves the brand query parameter (default: the own brand).
 func (c *call) brand() (herald.Brand, error) {
 	slug := c.str("brand")
-	if slug != "" {
-		b, ok := c.ws.Brand(slug)
-		if !ok {
-			return herald.Brand{}, badParam("brand", "the workspace has no brand "+quote(slug))
-		}
-		return *b, nil
+	b, err := c.ws.PickBrand(slug)
+	if err != nil && slug != "" {
+		return b, badParam("brand", "the workspace has no brand "+quote(slug))
 	}
-	if b, ok := c.ws.Own(); ok {
-		return *b, nil
-	}
-	if len(c.ws.Brands) == 0 {
-		return herald.Brand{}, herald.Errorf(herald.ENotFound, "workspace %s declares no brand", c.ws.Slug)
-	}
-	return c.ws.Brands[0], nil
+	return b, err
 }
 
 func quote(s string) string {

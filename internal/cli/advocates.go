@@ -140,24 +140,7 @@ func splitList(s string) []string {
 }
 
 // pickBrand resolves --brand, defaulting to the workspace's own brand.
-func pickBrand(ws *herald.Workspace, slug string) (herald.Brand, error) {
-	if slug != "" {
-		b, ok := ws.Brand(slug)
-		if !ok {
-			return herald.Brand{}, herald.Errorf(herald.ENotFound, "workspace %s has no brand %q", ws.Slug, slug)
-		}
-		return *b, nil
-	}
-	for _, b := range ws.Brands {
-		if b.Role == herald.RoleOwn {
-			return b, nil
-		}
-	}
-	if len(ws.Brands) == 0 {
-		return herald.Brand{}, herald.Errorf(herald.ENotFound, "workspace %s declares no brand", ws.Slug)
-	}
-	return ws.Brands[0], nil
-}
+func pickBrand(ws *herald.Workspace, slug string) (herald.Brand, error) { return ws.PickBrand(slug) }
 
 func (a *app) printAdvocates(ctx context.Context, db *store.DB, ws *herald.Workspace, rows []export.Advocate, explain bool) error {
 	tw := a.table()
