@@ -123,8 +123,8 @@ type Person struct {
 // Driver is one distinguishing term with an example post.
 type Driver struct {
 	Term    string
-	Count   int // posts of its side using it
-	Other   int // posts of the other side using it
+	Count   int // occurrences on its side
+	Other   int // occurrences on the other side
 	Z       string
 	Example string // snippet of an example post ("" when none)
 	Date    string
@@ -151,7 +151,7 @@ func Build(ctx context.Context, db *store.DB, ws *herald.Workspace, opt Options)
 	if loc == nil {
 		loc = time.UTC
 	}
-	brand, err := pickBrand(ws, opt.Brand)
+	brand, err := ws.PickBrand(opt.Brand)
 	if err != nil {
 		return nil, err
 	}
@@ -248,22 +248,6 @@ func DefaultGranularity(from, to time.Time) string {
 	return "week"
 }
 
-func pickBrand(ws *herald.Workspace, slug string) (herald.Brand, error) {
-	if slug != "" {
-		b, ok := ws.Brand(slug)
-		if !ok {
-			return herald.Brand{}, herald.Errorf(herald.ENotFound, "workspace %s has no brand %q", ws.Slug, slug)
-		}
-		return *b, nil
-	}
-	if b, ok := ws.Own(); ok {
-		return *b, nil
-	}
-	if len(ws.Brands) == 0 {
-		return herald.Brand{}, herald.Errorf(herald.ENotFound, "workspace %s declares no brand", ws.Slug)
-	}
-	return ws.Brands[0], nil
-}
 
 // brandMetrics returns the brand's metrics in rep (zero ones when absent).
 func brandMetrics(rep *store.MetricsReport, brand int64) store.BrandMetrics {
@@ -628,7 +612,7 @@ func footnotes(brand string) []Footnote {
 		{"Earned reach", "Potential impressions earned through advocates: for every mention of " + brand + " in the period by a person who is now an advocate or champion, that person's audience (the largest follower count over their accounts, unknown as 0), summed. The previous period counts the mentions of the same people."},
 		{"At risk", "Was advocate-level in the earlier window and recently fell silent, turned negative or shifted to a competitor."},
 		{"Competitor advocate", "An advocate or champion of a competitor: a conversion target."},
-		{"Drivers", "The words, word pairs and hashtags most over-represented in praise (positive stance toward the brand) against complaints (negative stance), by the z-score of the smoothed log-odds ratio (\"Fightin' Words\"). Posts by employees, brand accounts and promotional accounts are left out."},
+		{"Drivers", "The words, word pairs and hashtags most over-represented in praise (positive stance toward the brand) against complaints (negative stance), by the z-score of the smoothed log-odds ratio (\"Fightin' Words\"). Uses counts the term's occurrences on each side. Posts by employees, brand accounts and promotional accounts are left out."},
 		{"Responsiveness", "Asked: direct mentions of and questions about the brand by others (posts, replies and quotes) in the period. Answered: those the brand's own accounts replied to. First response: the time from the post to the brand's first reply (median and 90th percentile)."},
 	}
 }

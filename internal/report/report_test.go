@@ -88,10 +88,13 @@ func loadDemo(t testing.TB, dir string, people int, mutateWS func(*herald.Worksp
 
 // shared is one demo community for the tests that only read it.
 var shared struct {
-	once sync.Once
-	dir  string
-	db   *store.DB
-	ws   *herald.Workspace
+	once   sync.Once
+	dir    string
+	db     *store.DB
+	ws     *herald.Workspace
+	report sync.Once
+	data   *Data
+	out    string
 }
 
 func TestMain(m *testing.M) {
@@ -124,6 +127,20 @@ func sharedDemo(t *testing.T) (*store.DB, *herald.Workspace) {
 		t.Fatal("the shared demo community failed to load")
 	}
 	return shared.db, shared.ws
+}
+
+// sharedReport is the report on the shared community's last four weeks,
+// built once.
+func sharedReport(t *testing.T) (*Data, string) {
+	t.Helper()
+	db, ws := sharedDemo(t)
+	shared.report.Do(func() {
+		shared.data, shared.out = build(t, db, ws, Options{From: demoEnd.AddDate(0, 0, -28), To: demoEnd, Granularity: "week"})
+	})
+	if shared.data == nil {
+		t.Fatal("the shared report failed to build")
+	}
+	return shared.data, shared.out
 }
 
 // build builds and renders a report, failing the test on any error.
@@ -202,9 +219,7 @@ func checkDocument(t *testing.T, out string) {
 
 func TestReportDemo(t *testing.T) {
 	t.Parallel()
-	db, ws := sharedDemo(t)
-	from := demoEnd.AddDate(0, 0, -28)
-	d, out := build(t, db, ws, Options{From: from, To: demoEnd, Granularity: "week"})
+	d, out := sharedReport(t)
 	checkDocument(t, out)
 	if d.Granularity != "week" || d.Brand != "Northwind Coffee" || len(d.Competitors) != 3 || !d.HasData {
 		t.Errorf("data: granularity %s, brand %s, competitors %v, has data %v", d.Granularity, d.Brand, d.Competitors, d.HasData)
@@ -327,8 +342,7 @@ func hostile(ws *herald.Workspace) func(*herald.Record) {
 // reach the document as markup.
 func TestReportEscaping(t *testing.T) {
 	t.Parallel()
-	db, ws := sharedDemo(t)
-	d, out := build(t, db, ws, Options{From: demoEnd.AddDate(0, 0, -28), To: demoEnd})
+	d, out := sharedReport(t)
 	reached := map[string]bool{"workspace": strings.Contains(d.Workspace, script), "competitor": strings.Contains(strings.Join(d.Competitors, " "), img)}
 	for _, p := range append(append(d.TopAdvocates, d.AtRisk...), d.CompetitorAdvocates...) {
 		reached["person"] = reached["person"] || strings.Contains(p.Name, script)
