@@ -105,8 +105,19 @@ type Responsiveness struct {
 
 var funnelStages = []string{"audience", "engaged", "potential", "advocate", "champion"}
 
-// Metrics computes the brand metrics of a workspace over a range.
+// Metrics computes the brand metrics of a workspace over a range. Volume
+// and sentiment come from the hourly rollups (rollup.go) when every bucket
+// boundary of the range falls on a whole UTC hour (UTC and whole-hour
+// zones, DST included, with a range on whole hours), from the raw rows
+// otherwise; the funnel from the counts kept beside person_scores. Both
+// paths give the same report.
 func (d *DB) Metrics(ctx context.Context, ws int64, q MetricsQuery) (*MetricsReport, error) {
+	return d.metrics(ctx, ws, q, false)
+}
+
+// metrics computes the report, from the raw rows only when raw is set (the
+// reference the rollups are tested against).
+func (d *DB) metrics(ctx context.Context, ws int64, q MetricsQuery, raw bool) (*MetricsReport, error) {
 	loc := q.Location
 	if loc == nil {
 		loc = time.UTC
@@ -145,14 +156,28 @@ func (d *DB) Metrics(ctx context.Context, ws int64, q MetricsQuery) (*MetricsRep
 		rep.Brands = append(rep.Brands, bm)
 		byBrand[b.ID] = i
 	}
-	if err := d.volume(ctx, ws, q, loc, rep, byBrand, index); err != nil {
+	responsive := false // responsiveness filled in from the rollups
+	if !raw && hourAligned(q, starts) {
+		if responsive, err = d.volumeRollup(ctx, ws, q, loc, rep, byBrand, index); err != nil {
+			return nil, err
+		}
+	} else if err := d.volume(ctx, ws, q, loc, rep, byBrand, index); err != nil {
 		return nil, err
 	}
-	if err := d.funnel(ctx, ws, q, rep, byBrand); err != nil {
+	funnel := d.funnelCounts
+	if raw {
+		funnel = d.funnel
+	}
+	if err := funnel(ctx, ws, rep, byBrand); err != nil {
 		return nil, err
 	}
-	if err := d.responsiveness(ctx, ws, q, rep, byBrand); err != nil {
+	if err := d.movement(ctx, ws, q, rep, byBrand, raw); err != nil {
 		return nil, err
+	}
+	if !responsive {
+		if err := d.responsiveness(ctx, ws, q, rep, byBrand); err != nil {
+			return nil, err
+		}
 	}
 	return rep, nil
 }
@@ -258,6 +283,13 @@ func (d *DB) volume(ctx context.Context, ws int64, q MetricsQuery, loc *time.Loc
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("read metrics: %w", err)
 	}
+	shareOut(rep)
+	return nil
+}
+
+// shareOut fills in the shares of voice and engagement and the net
+// sentiment of every bucket and of the totals.
+func shareOut(rep *MetricsReport) {
 	shares := func(get func(b *BrandMetrics) *BucketMetrics) {
 		var mentions, eng int64
 		for i := range rep.Brands {
@@ -273,13 +305,12 @@ func (d *DB) volume(ctx context.Context, ws int64, q MetricsQuery, loc *time.Loc
 		}
 	}
 	if len(rep.Brands) == 0 {
-		return nil
+		return
 	}
 	for k := range rep.Brands[0].Buckets {
 		shares(func(b *BrandMetrics) *BucketMetrics { return &b.Buckets[k] })
 	}
 	shares(func(b *BrandMetrics) *BucketMetrics { return &b.Total })
-	return nil
 }
 
 func ratio(n, d int64) float64 {
@@ -289,7 +320,9 @@ func ratio(n, d int64) float64 {
 	return float64(n) / float64(d)
 }
 
-func (d *DB) funnel(ctx context.Context, ws int64, q MetricsQuery, rep *MetricsReport, byBrand map[int64]int) error {
+// funnel counts the funnel from every person_scores row (the reference
+// for funnelCounts).
+func (d *DB) funnel(ctx context.Context, ws int64, rep *MetricsReport, byBrand map[int64]int) error {
 	rows, err := d.db.QueryContext(ctx, `SELECT brand_id, stage, flags, stance FROM person_scores WHERE workspace_id = $1`, ws)
 	if err != nil {
 		return fmt.Errorf("read funnel: %w", err)
@@ -326,9 +359,19 @@ func (d *DB) funnel(ctx context.Context, ws int64, q MetricsQuery, rep *MetricsR
 		f := &rep.Brands[bi].Funnel
 		f.Gap = ratio(notAdvocating[bi], f.Positive)
 	}
+	return nil
+}
 
-	rows, err = d.db.QueryContext(ctx, `SELECT brand_id, person_id, from_stage, to_stage, from_flags, to_flags FROM stage_changes
-		WHERE workspace_id = $1 AND at >= $2 AND at < $3`, ws, q.From.UnixMilli(), q.To.UnixMilli())
+// movement counts the stage and flag changes in the range.
+// Unless raw, it reads only the changes that count (movementSQL, through
+// a partial index): most are first scorings below advocate, which do not.
+func (d *DB) movement(ctx context.Context, ws int64, q MetricsQuery, rep *MetricsReport, byBrand map[int64]int, raw bool) error {
+	query := `SELECT brand_id, person_id, from_stage, to_stage, from_flags, to_flags FROM stage_changes
+		WHERE workspace_id = $1 AND at >= $2 AND at < $3`
+	if !raw {
+		query += ` AND ` + movementSQL
+	}
+	rows, err := d.db.QueryContext(ctx, query, ws, q.From.UnixMilli(), q.To.UnixMilli())
 	if err != nil {
 		return fmt.Errorf("read stage changes: %w", err)
 	}

@@ -63,7 +63,7 @@ func (d *DB) People(ctx context.Context, ws int64, f PeopleFilter) ([]herald.Per
 	}
 	err = inChunks(ids, "person_id", func(cond string, args []any) error {
 		rows, err := d.db.QueryContext(ctx, `SELECT `+identityColumns+` FROM identities WHERE workspace_id = $1`+cond+
-			` ORDER BY network, id`, append([]any{ws}, args...)...)
+			``, append([]any{ws}, args...)...)
 		if err != nil {
 			return err
 		}
@@ -82,6 +82,7 @@ func (d *DB) People(ctx context.Context, ws int64, f PeopleFilter) ([]herald.Per
 		return nil, fmt.Errorf("list people: read identities: %w", err)
 	}
 	for i := range out {
+		sortIdentities(out[i].Identities)
 		if out[i].DisplayName == "" {
 			out[i].DisplayName = derivedName(out[i].Identities)
 		}

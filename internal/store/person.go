@@ -1,10 +1,12 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/herald-advocacy/herald"
@@ -54,7 +56,7 @@ func (d *DB) Person(ctx context.Context, workspaceID, personID int64) (*herald.P
 	}
 	p.CreatedAt = fromMS(created)
 	rows, err := d.db.QueryContext(ctx, `SELECT `+identityColumns+` FROM identities
-		WHERE workspace_id = $1 AND person_id = $2 ORDER BY network, id`, workspaceID, personID)
+		WHERE workspace_id = $1 AND person_id = $2`, workspaceID, personID)
 	if err != nil {
 		return nil, fmt.Errorf("read person %d identities: %w", personID, err)
 	}
@@ -69,10 +71,20 @@ func (d *DB) Person(ctx context.Context, workspaceID, personID int64) (*herald.P
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("read person %d identities: %w", personID, err)
 	}
+	sortIdentities(p.Identities)
 	if p.DisplayName == "" {
 		p.DisplayName = derivedName(p.Identities)
 	}
 	return p, nil
+}
+
+// sortIdentities orders a person's identities by network, then id. (In Go:
+// an ORDER BY network would lead SQLite to the handle index, a scan of the
+// whole workspace, instead of the person's few rows.)
+func sortIdentities(ids []herald.Identity) {
+	slices.SortFunc(ids, func(a, b herald.Identity) int {
+		return cmp.Or(cmp.Compare(a.Network, b.Network), cmp.Compare(a.ID, b.ID))
+	})
 }
 
 // derivedName names a person by their best-known identity.

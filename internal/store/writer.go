@@ -33,7 +33,17 @@ type Writer struct {
 	tx      *sql.Tx
 	stmts   map[string]*sql.Stmt // prepared on tx, by SQL text
 	cache   *identityCache
-	touched map[int64]bool // people whose activities were created, updated or deleted
+	touched map[int64]bool         // people whose activities were created, updated or deleted
+	dirty   dirtyHours             // UTC hours whose metric rollups this transaction changed (rollup.go)
+	replyTo map[[2]string]struct{} // (network, external id) of posts whose brand replies changed
+}
+
+// replied notes that a reply to (network, id) was written or changed: the
+// rollups of the post it answers change too.
+func (w *Writer) replied(n herald.Network, id string) {
+	if id != "" {
+		w.replyTo[[2]string{string(n), id}] = struct{}{}
+	}
 }
 
 // Touched lists the people whose activities this writer created, updated
@@ -85,7 +95,8 @@ func (w *Writer) queryRow(ctx context.Context, q string, args []any, dest ...any
 // NewWriter starts a writer for the workspace. batchSize is the number of
 // records per transaction (0: a single transaction).
 func (d *DB) NewWriter(ctx context.Context, workspaceID int64, batchSize int) (*Writer, error) {
-	w := &Writer{d: d, ws: workspaceID, batch: batchSize, cache: newIdentityCache(), touched: map[int64]bool{}}
+	w := &Writer{d: d, ws: workspaceID, batch: batchSize, cache: newIdentityCache(), touched: map[int64]bool{},
+		dirty: dirtyHours{}, replyTo: map[[2]string]struct{}{}}
 	if err := w.begin(ctx); err != nil {
 		return nil, err
 	}
@@ -108,6 +119,9 @@ func (w *Writer) begin(ctx context.Context) error {
 func (w *Writer) step(ctx context.Context, n int) error {
 	w.pending += n
 	if w.batch > 0 && w.pending >= w.batch {
+		if err := w.flushRollups(ctx); err != nil {
+			return err
+		}
 		if err := w.tx.Commit(); err != nil {
 			return fmt.Errorf("commit import batch: %w", err)
 		}
@@ -120,6 +134,10 @@ func (w *Writer) step(ctx context.Context, n int) error {
 func (w *Writer) Commit() error {
 	if w.tx == nil {
 		return errors.New("commit import: writer already ended")
+	}
+	if err := w.flushRollups(context.Background()); err != nil {
+		w.Rollback()
+		return fmt.Errorf("commit import: %w", err)
 	}
 	err := w.tx.Commit()
 	w.tx = nil
@@ -136,6 +154,8 @@ func (w *Writer) Rollback() {
 		rollback(w.tx)
 		w.tx = nil
 	}
+	clear(w.dirty)
+	clear(w.replyTo)
 }
 
 // PutIdentities stores account snapshots (actors seen in records).
@@ -205,6 +225,10 @@ func (w *Writer) upsertActivities(ctx context.Context, acts []*herald.Activity, 
 		if created {
 			outs[0] = Created
 			w.touched[ids[0].personID] = true
+			w.dirty.add(ms(acts[0].CreatedAt))
+			if hasAuthor(acts[0].Brands) {
+				w.replied(acts[0].Network, acts[0].InReplyTo)
+			}
 			var rows []any
 			for _, m := range acts[0].Brands {
 				rows = append(rows, brandArgs(acts[0].ID, w.ws, m)...)
@@ -218,10 +242,16 @@ func (w *Writer) upsertActivities(ctx context.Context, acts []*herald.Activity, 
 		vals[k] = "(" + placeholders(len(args)+1, activityColumns) + ")"
 		args = append(args, activityArgs(w.ws, ids[k].id, a)...)
 	}
+	// The stored times of the activities that exist already: an update
+	// that moves one to another hour changes the rollups of both.
+	old, err := w.storedTimes(ctx, acts)
+	if err != nil {
+		return fmt.Errorf("store activities: %w", err)
+	}
 	type result struct{ id, revision int64 }
 	got := map[herald.Key]result{}
 	q := upsertActivityHead + strings.Join(vals, ", ") + upsertActivityTail
-	err := w.scanRows(ctx, q, args, func(scan func(...any) error) error {
+	err = w.scanRows(ctx, q, args, func(scan func(...any) error) error {
 		var r result
 		var n, ext string
 		err := scan(&r.id, &r.revision, &n, &ext)
@@ -241,9 +271,17 @@ func (w *Writer) upsertActivities(ctx context.Context, acts []*herald.Activity, 
 		}
 		a.ID, a.WorkspaceID, outs[k] = r.id, w.ws, Created
 		w.touched[ids[k].personID] = true
+		w.dirty.add(ms(a.CreatedAt))
 		if r.revision > 0 {
 			outs[k] = Updated
 			updated = append(updated, r.id)
+		}
+		if o, ok := old[a.Key()]; ok {
+			w.dirty.add(o.at)
+			w.replied(a.Network, o.inReplyTo)
+			w.replied(a.Network, a.InReplyTo)
+		} else if hasAuthor(a.Brands) {
+			w.replied(a.Network, a.InReplyTo)
 		}
 		for _, m := range a.Brands {
 			brandRows = append(brandRows, brandArgs(r.id, w.ws, m)...)
@@ -335,8 +373,9 @@ func buildInsertBrandsSQL(rows int) string {
 // Tombstone marks an activity deleted and erases its content. Unknown
 // activities are left alone (Unchanged).
 func (w *Writer) Tombstone(ctx context.Context, k herald.Key) (herald.Outcome, error) {
-	var id, person int64
-	err := w.queryRow(ctx, tombstoneSQL, []any{w.ws, string(k.Network), k.ExternalID}, &id, &person)
+	var id, at, person int64
+	var inReplyTo string
+	err := w.queryRow(ctx, tombstoneSQL, []any{w.ws, string(k.Network), k.ExternalID}, &id, &at, &inReplyTo, &person)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Unchanged, w.step(ctx, 1)
 	}
@@ -347,6 +386,8 @@ func (w *Writer) Tombstone(ctx context.Context, k herald.Key) (herald.Outcome, e
 		return Unchanged, fmt.Errorf("delete activity %s brands: %w", k, err)
 	}
 	w.touched[person] = true
+	w.dirty.add(at)
+	w.replied(k.Network, inReplyTo)
 	return Updated, w.step(ctx, 1)
 }
 
@@ -355,7 +396,7 @@ const (
 	tombstoneSQL    = `UPDATE activities SET deleted = 1, text = '', mentions = '[]', hashtags = '[]',
 		links = '[]', attributes = '{}', url = '', revision = revision + 1
 		WHERE workspace_id = $1 AND network = $2 AND external_id = $3 AND deleted = 0
-		RETURNING id, (SELECT person_id FROM identities WHERE identities.id = activities.identity_id)`
+		RETURNING id, created_at, in_reply_to, (SELECT person_id FROM identities WHERE identities.id = activities.identity_id)`
 )
 
 // activityColumns is the number of values per activity row.
@@ -455,8 +496,15 @@ func (w *Writer) PutAnalyses(ctx context.Context, acts []*herald.Activity) error
 		if an == nil {
 			an = &herald.Analysis{}
 		}
-		if err := w.exec(ctx, updateAnalysisSQL, string(an.Sentiment.Label), an.Sentiment.Score, int64(an.Intents),
-			an.Lang, analysisJSON(a.Analysis), a.ID, w.ws); err != nil {
+		var at int64
+		var network, inReplyTo string
+		err := w.queryRow(ctx, updateAnalysisSQL, []any{string(an.Sentiment.Label), an.Sentiment.Score, int64(an.Intents),
+			an.Lang, analysisJSON(a.Analysis), a.ID, w.ws}, &at, &network, &inReplyTo)
+		switch {
+		case err == nil:
+			w.dirty.add(at)
+			w.replied(herald.Network(network), inReplyTo)
+		case !errors.Is(err, sql.ErrNoRows):
 			return fmt.Errorf("store analysis of activity %d: %w", a.ID, err)
 		}
 		ids = append(ids, a.ID)
@@ -478,4 +526,36 @@ func (w *Writer) PutAnalyses(ctx context.Context, acts []*herald.Activity) error
 }
 
 const updateAnalysisSQL = `UPDATE activities SET polarity = $1, sentiment = $2, intents = $3, detected_lang = $4,
-	analysis = $5 WHERE id = $6 AND workspace_id = $7`
+	analysis = $5 WHERE id = $6 AND workspace_id = $7 RETURNING created_at, network, in_reply_to`
+
+// storedActivity is what the rollups need of an activity's stored version.
+type storedActivity struct {
+	at        int64 // created_at
+	inReplyTo string
+}
+
+// storedTimes returns the stored creation times (Unix ms) and replied-to
+// posts of those of acts that are stored already, by key: one lookup per
+// network.
+func (w *Writer) storedTimes(ctx context.Context, acts []*herald.Activity) (map[herald.Key]storedActivity, error) {
+	byNetwork := map[herald.Network][]any{}
+	for _, a := range acts {
+		byNetwork[a.Network] = append(byNetwork[a.Network], a.ExternalID)
+	}
+	out := map[herald.Key]storedActivity{}
+	for n, ext := range byNetwork {
+		q := `SELECT external_id, created_at, in_reply_to FROM activities WHERE workspace_id = $1 AND network = $2
+			AND external_id IN (` + placeholders(3, len(ext)) + `)`
+		err := w.scanRows(ctx, q, append([]any{w.ws, string(n)}, ext...), func(scan func(...any) error) error {
+			var id string
+			var o storedActivity
+			err := scan(&id, &o.at, &o.inReplyTo)
+			out[herald.Key{Network: n, ExternalID: id}] = o
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
