@@ -248,7 +248,6 @@ func DefaultGranularity(from, to time.Time) string {
 	return "week"
 }
 
-
 // brandMetrics returns the brand's metrics in rep (zero ones when absent).
 func brandMetrics(rep *store.MetricsReport, brand int64) store.BrandMetrics {
 	for _, b := range rep.Brands {
