@@ -20,3 +20,11 @@ func MetricsUseRollups(q MetricsQuery) bool {
 	}
 	return hourAligned(q, bucketStarts(q.From, q.To, q.Granularity, loc))
 }
+
+// SetIdentityCacheMax changes the writer's identity cache bound for a test
+// and returns a function that restores it.
+func SetIdentityCacheMax(n int) (restore func()) {
+	old := identityCacheMax
+	identityCacheMax = n
+	return func() { identityCacheMax = old }
+}

@@ -11,8 +11,10 @@ import (
 )
 
 // identityCacheMax bounds the writer's identity cache so that memory stays
-// flat on any input size; when full it is simply cleared.
-const identityCacheMax = 200_000
+// flat on any input size; when full it is simply cleared — between batches
+// only: a batch relies on what its first pass found cached. (A variable for
+// tests.)
+var identityCacheMax = 200_000
 
 type cachedIdentity struct {
 	id, personID int64
@@ -41,10 +43,6 @@ func cacheKey(n herald.Network, externalID string) string { return string(n) + "
 func (c *identityCache) forget(key string) { delete(c.m, key) }
 
 func (c *identityCache) put(key string, e cachedIdentity) {
-	if len(c.m) >= identityCacheMax {
-		clear(c.m)
-		clear(c.latest)
-	}
 	c.m[key] = e
 	c.latest[e.id] = max(c.latest[e.id], e.observed)
 }
@@ -76,6 +74,10 @@ func (c *identityCache) fingerprint(i *herald.Identity) uint64 {
 // identities not in the cache are looked up with one query per network (or
 // per 200 keys), so that a PostgreSQL server is not asked once per record.
 func (w *Writer) putIdentities(ctx context.Context, ids []*herald.Identity) ([]cachedIdentity, error) {
+	if len(w.cache.m) >= identityCacheMax {
+		clear(w.cache.m)
+		clear(w.cache.latest)
+	}
 	var pending []int
 	for k, i := range ids {
 		if _, ok := w.cached(i); !ok {
