@@ -111,8 +111,21 @@ var funnelStages = []string{"audience", "engaged", "potential", "advocate", "cha
 // zones, DST included, with a range on whole hours), from the raw rows
 // otherwise; the funnel from the counts kept beside person_scores. Both
 // paths give the same report.
+//
+// Reports are cached under the workspace's data version (DataVersion): a
+// report asked for again before the data changed is not recomputed.
 func (d *DB) Metrics(ctx context.Context, ws int64, q MetricsQuery) (*MetricsReport, error) {
-	return d.metrics(ctx, ws, q, false)
+	version, err := d.DataVersion(ctx, ws)
+	if err != nil {
+		return nil, err
+	}
+	loc := q.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	return d.reports.get(ctx, reportKey(ws, q, loc), version, func() (*MetricsReport, error) {
+		return d.metrics(ctx, ws, q, false)
+	})
 }
 
 // metrics computes the report, from the raw rows only when raw is set (the

@@ -130,6 +130,9 @@ func (d *DB) LinkIdentities(ctx context.Context, workspaceID int64, identityIDs 
 			return 0, err
 		}
 	}
+	if err := bumpVersion(ctx, tx, workspaceID); err != nil {
+		return 0, err
+	}
 	if err := tx.Commit(); err != nil {
 		return 0, fmt.Errorf("link identities: %w", err)
 	}
@@ -154,6 +157,9 @@ func (d *DB) UnlinkIdentity(ctx context.Context, workspaceID, identityID int64) 
 		return 0, fmt.Errorf("unlink identity %d: %w", identityID, err)
 	}
 	if err := d.moveIdentity(ctx, tx, workspaceID, identityID, origin); err != nil {
+		return 0, err
+	}
+	if err := bumpVersion(ctx, tx, workspaceID); err != nil {
 		return 0, err
 	}
 	if err := tx.Commit(); err != nil {

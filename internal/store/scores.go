@@ -109,6 +109,9 @@ func (d *DB) SaveScores(ctx context.Context, ws int64, people []ScoredPerson) er
 			return fmt.Errorf("save scores of person %d: %w", people[i].PersonID, err)
 		}
 	}
+	if err := bumpVersion(ctx, tx, ws); err != nil {
+		return err
+	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("save scores: %w", err)
 	}
@@ -297,10 +300,23 @@ func (d *DB) DataClock(ctx context.Context, ws int64) (time.Time, error) {
 // DropStaleScores deletes the scores of (person, brand) pairs that no
 // longer have a summary (their activity was deleted or re-attributed).
 func (d *DB) DropStaleScores(ctx context.Context, ws int64) error {
-	_, err := d.db.ExecContext(ctx, `DELETE FROM person_scores WHERE workspace_id = $1 AND NOT EXISTS (
+	tx, err := d.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("drop stale scores: %w", err)
+	}
+	defer rollback(tx)
+	res, err := tx.ExecContext(ctx, `DELETE FROM person_scores WHERE workspace_id = $1 AND NOT EXISTS (
 		SELECT 1 FROM person_summaries s WHERE s.workspace_id = person_scores.workspace_id
 		AND s.person_id = person_scores.person_id AND s.brand_id = person_scores.brand_id)`, ws)
 	if err != nil {
+		return fmt.Errorf("drop stale scores: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n > 0 {
+		if err := bumpVersion(ctx, tx, ws); err != nil {
+			return err
+		}
+	}
+	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("drop stale scores: %w", err)
 	}
 	return nil

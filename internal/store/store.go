@@ -34,6 +34,9 @@ type DB struct {
 	engine Engine
 	dsn    string
 	now    func() time.Time
+	// reports keeps computed metrics reports under the data version they
+	// were computed at (metrics_cache.go).
+	reports *reportCache
 }
 
 // Option configures Open.
@@ -57,7 +60,7 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*DB, error) {
 }
 
 func open(ctx context.Context, dsn string, opts ...Option) (*DB, error) {
-	d := &DB{dsn: dsn, now: time.Now}
+	d := &DB{dsn: dsn, now: time.Now, reports: newReportCache(64)}
 	for _, o := range opts {
 		o(d)
 	}

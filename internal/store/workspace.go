@@ -56,6 +56,9 @@ func (d *DB) SyncWorkspace(ctx context.Context, w *herald.Workspace) error {
 			return fmt.Errorf("sync brand %s/%s: %w", w.Slug, b.Slug, err)
 		}
 	}
+	if err := bumpVersion(ctx, tx, w.ID); err != nil {
+		return err
+	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("sync workspace %s: %w", w.Slug, err)
 	}

@@ -119,7 +119,7 @@ func (w *Writer) begin(ctx context.Context) error {
 func (w *Writer) step(ctx context.Context, n int) error {
 	w.pending += n
 	if w.batch > 0 && w.pending >= w.batch {
-		if err := w.flushRollups(ctx); err != nil {
+		if err := w.endBatch(ctx); err != nil {
 			return err
 		}
 		if err := w.tx.Commit(); err != nil {
@@ -130,12 +130,21 @@ func (w *Writer) step(ctx context.Context, n int) error {
 	return nil
 }
 
+// endBatch brings the rollups of the batch up to date and moves the
+// workspace's data version, in the batch's transaction.
+func (w *Writer) endBatch(ctx context.Context) error {
+	if err := w.flushRollups(ctx); err != nil {
+		return err
+	}
+	return bumpVersion(ctx, w.tx, w.ws)
+}
+
 // Commit commits what the writer has stored and ends it.
 func (w *Writer) Commit() error {
 	if w.tx == nil {
 		return errors.New("commit import: writer already ended")
 	}
-	if err := w.flushRollups(context.Background()); err != nil {
+	if err := w.endBatch(context.Background()); err != nil {
 		w.Rollback()
 		return fmt.Errorf("commit import: %w", err)
 	}
