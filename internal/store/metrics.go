@@ -55,6 +55,14 @@ type BucketMetrics struct {
 	// accounts that mentioned the brand.
 	Reach      int64 `json:"reach"`
 	Engagement int64 `json:"engagement"` // likes + shares + replies (unknown as 0)
+	// EarnedReach is the potential impressions the brand earned through
+	// its advocates: for each mention of the brand (posts, replies, quotes,
+	// shares of its content, likes) by a person who is now one of its
+	// advocates or champions, that person's audience (the largest follower
+	// count over their accounts, unknown as 0), summed. AdvocateMentions
+	// counts those mentions.
+	EarnedReach      int64 `json:"earned_reach"`
+	AdvocateMentions int64 `json:"advocate_mentions"`
 	// ShareOfVoice is the brand's share of all brands' mentions in the
 	// bucket, EngagementShare of their engagement (0 when there is none).
 	ShareOfVoice    float64   `json:"share_of_voice"`
@@ -175,6 +183,9 @@ func (d *DB) metrics(ctx context.Context, ws int64, q MetricsQuery, raw bool) (*
 			return nil, err
 		}
 	} else if err := d.volume(ctx, ws, q, loc, rep, byBrand, index); err != nil {
+		return nil, err
+	}
+	if err := d.earnedReach(ctx, ws, q, loc, rep, byBrand, index); err != nil {
 		return nil, err
 	}
 	funnel := d.funnelCounts

@@ -114,6 +114,14 @@ func TestMetricsVolume(t *testing.T) {
 		if acme.Total.Mentions != 2 || acme.Total.UniqueAuthors != 2 || !near(acme.Total.ShareOfVoice, 2.0/5) {
 			t.Errorf("acme total %+v", acme.Total)
 		}
+		// alice is acme's advocate now: her one mention of acme (day 2),
+		// with her audience; bob's (no longer an advocate) do not count
+		if got := [3]int64{acme.Buckets[0].EarnedReach, acme.Buckets[0].AdvocateMentions, acme.Buckets[1].EarnedReach}; got != [3]int64{10, 1, 0} {
+			t.Errorf("acme earned reach by day: %v, want [10 1 0]", got)
+		}
+		if acme.Total.EarnedReach != 10 || acme.Total.AdvocateMentions != 1 || rep.Brands[2].Total.EarnedReach != 0 {
+			t.Errorf("earned reach: acme %+v, rival %+v", acme.Total, rep.Brands[2].Total)
+		}
 		f := acme.Funnel
 		if f.Stages["advocate"] != 1 || f.Stages["engaged"] != 1 || f.Stages["champion"] != 0 || f.AtRisk != 1 ||
 			f.Positive != 2 || !near(f.Gap, 0.5) {
@@ -130,6 +138,37 @@ func TestMetricsVolume(t *testing.T) {
 		if ghost.Total != (store.BucketMetrics{Start: utc(2, 0, 0)}) || ghost.Funnel.Positive != 0 || ghost.Funnel.Stages["audience"] != 0 ||
 			ghost.Responsiveness != (store.Responsiveness{}) || ghost.Movement != (store.FunnelMovement{}) {
 			t.Errorf("a brand with no data: %+v", ghost)
+		}
+		// Her audience is the largest over her accounts: link a second one.
+		wr, err := db.NewWriter(ctx, w.ID, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		second := author("11", "alice_alt")
+		second.Followers = 700
+		if err := wr.PutIdentities(ctx, []*herald.Identity{&second}); err != nil {
+			t.Fatal(err)
+		}
+		if err := wr.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		var ids []int64
+		for _, h := range []string{"alice", "alice_alt"} {
+			id, err := db.FindIdentity(ctx, w.ID, herald.AccountRef{Network: herald.Twitter, Handle: h})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, id.ID)
+		}
+		if _, err := db.LinkIdentities(ctx, w.ID, ids); err != nil {
+			t.Fatal(err)
+		}
+		rep, err = db.Metrics(ctx, w.ID, store.MetricsQuery{From: utc(2, 0, 0), To: utc(5, 0, 0), Granularity: "day"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := rep.Brands[0].Total.EarnedReach; got != 700 {
+			t.Errorf("earned reach after linking a 700-follower account: %d, want 700", got)
 		}
 		// Movement outside the range is not counted.
 		rep, err = db.Metrics(ctx, w.ID, store.MetricsQuery{From: utc(3, 0, 0), To: utc(4, 0, 0), Granularity: "day"})
