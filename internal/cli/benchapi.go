@@ -11,6 +11,7 @@ import (
 	"os"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/herald-advocacy/herald"
@@ -31,7 +32,8 @@ type apiLatency struct {
 
 // runBenchAPI measures API latency under concurrent load on loopback,
 // against an existing database: the advocates list, a person, and a
-// 90-day weekly metrics query, each by its own pool of clients at once.
+// 90-day weekly metrics query, each by its own pool of clients at once;
+// the metrics also with a new range at every request (never cached).
 func runBenchAPI(ctx context.Context, a *app, args []string) error {
 	fs := a.flagSet("bench api", "[flags]")
 	slug := fs.String("workspace", "", "workspace slug (optional when there is only one)")
@@ -99,6 +101,20 @@ func runBenchAPI(ctx context.Context, a *app, args []string) error {
 	if err := json.Unmarshal(body, &page); err != nil || len(page.Data) == 0 {
 		return fmt.Errorf("bench api: no scored people in workspace %s (run herald rescore)", ws.Slug)
 	}
+	// The default metrics range ends at the data clock; the cold variant
+	// asks for a range ending a day earlier at each request, so no report
+	// is served from the cache (as after every write, on live data).
+	code, body, err = get(base + "/metrics?granularity=week")
+	if err != nil || code != 200 {
+		return fmt.Errorf("bench api: metrics: %d %v", code, err)
+	}
+	var rep struct {
+		To time.Time `json:"to"`
+	}
+	if err := json.Unmarshal(body, &rep); err != nil {
+		return fmt.Errorf("bench api: metrics: %w", err)
+	}
+	var coldDay atomic.Int64
 	endpoints := []struct {
 		name string
 		url  func(r *rand.Rand) string
@@ -108,6 +124,11 @@ func runBenchAPI(ctx context.Context, a *app, args []string) error {
 			return fmt.Sprintf("%s/people/%d", base, page.Data[r.IntN(len(page.Data))].PersonID)
 		}},
 		{"metrics (90 days, weekly)", func(*rand.Rand) string { return base + "/metrics?granularity=week" }},
+		{"metrics, uncached", func(*rand.Rand) string {
+			to := rep.To.AddDate(0, 0, -int(coldDay.Add(1)))
+			return fmt.Sprintf("%s/metrics?granularity=week&from=%s&to=%s", base, to.AddDate(0, 0, -90).Format(time.DateOnly),
+				to.Format(time.DateOnly))
+		}},
 	}
 	var out []apiLatency
 	for _, ep := range endpoints {

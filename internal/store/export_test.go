@@ -51,3 +51,9 @@ func UndoMigrationsAfter(engine Engine, v int) (undo []string, latest int, err e
 	}
 	return undo, all[len(all)-1].version, nil
 }
+
+// MetricsUncached computes the metrics as Metrics does, without the
+// report cache.
+func (d *DB) MetricsUncached(ctx context.Context, ws int64, q MetricsQuery) (*MetricsReport, error) {
+	return d.metrics(ctx, ws, q, false)
+}

@@ -51,7 +51,7 @@ func BenchmarkMetrics90DaysWeekly(b *testing.B) {
 		for _, path := range []struct {
 			name string
 			run  func(context.Context, int64, store.MetricsQuery) (*store.MetricsReport, error)
-		}{{"rollup", db.Metrics}, {"raw", db.MetricsRaw}} {
+		}{{"cached", db.Metrics}, {"rollup", db.MetricsUncached}, {"raw", db.MetricsRaw}} {
 			name := path.name + "/" + loc.String()
 			b.Run(name, func(b *testing.B) {
 				var ds []time.Duration
