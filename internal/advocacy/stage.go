@@ -104,3 +104,37 @@ func ParseFlag(name string) (Flags, error) {
 	}
 	return 0, fmt.Errorf("unknown flag %q (want one of %s)", name, strings.Join(flagNames[:], ", "))
 }
+
+// ParseStageList parses a comma-separated list of stage names (blank
+// entries ignored) into their canonical names.
+func ParseStageList(list string) ([]string, error) {
+	var out []string
+	for _, name := range strings.Split(list, ",") {
+		if strings.TrimSpace(name) == "" {
+			continue
+		}
+		st, err := ParseStage(name)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, st.String())
+	}
+	return out, nil
+}
+
+// ParseFlagList parses a comma-separated list of flag names (blank entries
+// ignored) into their union.
+func ParseFlagList(list string) (Flags, error) {
+	var out Flags
+	for _, name := range strings.Split(list, ",") {
+		if strings.TrimSpace(name) == "" {
+			continue
+		}
+		fl, err := ParseFlag(name)
+		if err != nil {
+			return 0, err
+		}
+		out |= fl
+	}
+	return out, nil
+}

@@ -20,20 +20,14 @@ func (c *call) advocateFilter() (herald.Brand, store.AdvocateFilter, error) {
 		return b, f, err
 	}
 	f.BrandID = b.ID
-	for _, name := range splitList(c.str("stage")) {
-		st, err := advocacy.ParseStage(name)
-		if err != nil {
-			return b, f, badParam("stage", err.Error())
-		}
-		f.Stages = append(f.Stages, st.String())
+	if f.Stages, err = advocacy.ParseStageList(c.str("stage")); err != nil {
+		return b, f, badParam("stage", err.Error())
 	}
-	for _, name := range splitList(c.str("flag")) {
-		fl, err := advocacy.ParseFlag(name)
-		if err != nil {
-			return b, f, badParam("flag", err.Error())
-		}
-		f.Flags |= int64(fl)
+	flags, err := advocacy.ParseFlagList(c.str("flag"))
+	if err != nil {
+		return b, f, badParam("flag", err.Error())
 	}
+	f.Flags = int64(flags)
 	if v := c.str("since"); v != "" {
 		if f.Since, err = c.since(v); err != nil {
 			return b, f, err
@@ -65,16 +59,6 @@ func (c *call) since(v string) (time.Time, error) {
 		return time.Time{}, err
 	}
 	return clock.Add(-d), nil
-}
-
-func splitList(s string) []string {
-	var out []string
-	for _, p := range strings.Split(s, ",") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
 }
 
 // advocateCursor is a position in the ranking.

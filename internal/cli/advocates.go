@@ -110,33 +110,17 @@ func stageFlagFilter(stage, flag *string, fixedFlag string) (store.AdvocateFilte
 	if flag != nil {
 		flags = *flag
 	}
-	for _, name := range splitList(flags) {
-		fl, err := advocacy.ParseFlag(name)
-		if err != nil {
-			return filter, usagef("%v", err)
-		}
-		filter.Flags |= int64(fl)
+	fl, err := advocacy.ParseFlagList(flags)
+	if err != nil {
+		return filter, usagef("%v", err)
 	}
+	filter.Flags = int64(fl)
 	if stage != nil {
-		for _, name := range splitList(*stage) {
-			st, err := advocacy.ParseStage(name)
-			if err != nil {
-				return filter, usagef("%v", err)
-			}
-			filter.Stages = append(filter.Stages, st.String())
+		if filter.Stages, err = advocacy.ParseStageList(*stage); err != nil {
+			return filter, usagef("%v", err)
 		}
 	}
 	return filter, nil
-}
-
-func splitList(s string) []string {
-	var out []string
-	for _, p := range strings.Split(s, ",") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
 }
 
 // pickBrand resolves --brand, defaulting to the workspace's own brand.

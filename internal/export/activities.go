@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/herald-advocacy/herald"
 	"github.com/herald-advocacy/herald/internal/store"
 )
 
@@ -19,37 +20,23 @@ func WriteActivities(ctx context.Context, db *store.DB, ws int64, f store.Activi
 	if err != nil {
 		return 0, err
 	}
-	total := f.Limit
-	for {
-		if err := ctx.Err(); err != nil {
-			return s.n, err
-		}
-		f.Limit = activityPage
-		if total > 0 {
-			f.Limit = min(f.Limit, total-s.n)
-		}
-		acts, err := db.Activities(ctx, ws, f)
-		if err != nil {
-			return s.n, err
-		}
+	return paged(ctx, s, f.Limit, activityPage, func(limit int) ([]herald.Activity, error) {
+		f.Limit = limit
+		return db.Activities(ctx, ws, f)
+	}, func(acts []herald.Activity) error {
 		for _, j := range NewActivities(acts) {
 			if err := s.write(j, func() []string { return ActivityCSVRow(j) }); err != nil {
-				return s.n, err
+				return err
 			}
 		}
-		if err := s.flush(); err != nil {
-			return s.n, err
-		}
-		if len(acts) < f.Limit || (total > 0 && s.n >= total) {
-			return s.n, s.close()
-		}
-		last := acts[len(acts)-1]
+		return nil
+	}, func(last herald.Activity) {
 		if f.Newest {
 			f.Before = &store.ActivityCursor{CreatedAt: last.CreatedAt, ID: last.ID}
 		} else {
 			f.AfterID = last.ID
 		}
-	}
+	})
 }
 
 // ActivityCSVHeader names the CSV columns of an activity.

@@ -20,34 +20,21 @@ func WriteAdvocates(ctx context.Context, db *store.DB, ws int64, brand herald.Br
 		return 0, err
 	}
 	f.BrandID = brand.ID
-	total := f.Limit
-	for {
-		if err := ctx.Err(); err != nil {
-			return s.n, err
-		}
-		f.Limit = advocatePage
-		if total > 0 {
-			f.Limit = min(f.Limit, total-s.n)
-		}
-		rows, err := db.Advocates(ctx, ws, f)
-		if err != nil {
-			return s.n, err
-		}
+	return paged(ctx, s, f.Limit, advocatePage, func(limit int) ([]store.Advocate, error) {
+		f.Limit = limit
+		return db.Advocates(ctx, ws, f)
+	}, func(rows []store.Advocate) error {
 		for _, r := range rows {
 			a := NewAdvocate(s.n+1, brand.Slug, r)
 			if err := s.write(a, func() []string { return AdvocateCSVRow(a) }); err != nil {
-				return s.n, err
+				return err
 			}
 		}
-		if err := s.flush(); err != nil {
-			return s.n, err
-		}
-		if len(rows) < f.Limit || (total > 0 && s.n >= total) {
-			return s.n, s.close()
-		}
-		c := rows[len(rows)-1].Cursor()
+		return nil
+	}, func(last store.Advocate) {
+		c := last.Cursor()
 		f.After = &c
-	}
+	})
 }
 
 // AdvocateCSVHeader names the CSV columns of a ranked person: those of

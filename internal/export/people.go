@@ -19,33 +19,18 @@ func WritePeople(ctx context.Context, db *store.DB, ws int64, f store.PeopleFilt
 	if err != nil {
 		return 0, err
 	}
-	total := f.Limit
-	for {
-		if err := ctx.Err(); err != nil {
-			return s.n, err
-		}
-		f.Limit = peoplePage
-		if total > 0 {
-			f.Limit = min(f.Limit, total-s.n)
-		}
-		people, err := db.People(ctx, ws, f)
-		if err != nil {
-			return s.n, err
-		}
+	return paged(ctx, s, f.Limit, peoplePage, func(limit int) ([]herald.Person, error) {
+		f.Limit = limit
+		return db.People(ctx, ws, f)
+	}, func(people []herald.Person) error {
 		for i := range people {
 			p := NewPerson(&people[i])
 			if err := s.write(p, func() []string { return PersonCSVRow(p) }); err != nil {
-				return s.n, err
+				return err
 			}
 		}
-		if err := s.flush(); err != nil {
-			return s.n, err
-		}
-		if len(people) < f.Limit || (total > 0 && s.n >= total) {
-			return s.n, s.close()
-		}
-		f.AfterID = people[len(people)-1].ID
-	}
+		return nil
+	}, func(last herald.Person) { f.AfterID = last.ID })
 }
 
 // PersonCSVHeader names the CSV columns of a person.

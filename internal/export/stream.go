@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"io"
@@ -132,4 +133,35 @@ func optCount(n *int64) string {
 		return ""
 	}
 	return strconv.FormatInt(*n, 10)
+}
+
+// paged streams a listing a page at a time: fetch reads up to limit rows
+// after the cursor that next moved to the last row of the previous page,
+// emit writes a page's rows to s. total is the number of rows wanted (0:
+// all). It returns how many rows s wrote, having closed it at the end.
+func paged[T any](ctx context.Context, s *stream, total, page int, fetch func(limit int) ([]T, error),
+	emit func(rows []T) error, next func(last T)) (int, error) {
+	for {
+		if err := ctx.Err(); err != nil {
+			return s.n, err
+		}
+		limit := page
+		if total > 0 {
+			limit = min(limit, total-s.n)
+		}
+		rows, err := fetch(limit)
+		if err != nil {
+			return s.n, err
+		}
+		if err := emit(rows); err != nil {
+			return s.n, err
+		}
+		if err := s.flush(); err != nil {
+			return s.n, err
+		}
+		if len(rows) < limit || (total > 0 && s.n >= total) {
+			return s.n, s.close()
+		}
+		next(rows[len(rows)-1])
+	}
 }
