@@ -28,6 +28,11 @@ func (c *call) advocateFilter() (herald.Brand, store.AdvocateFilter, error) {
 		return b, f, badParam("flag", err.Error())
 	}
 	f.Flags = int64(flags)
+	if v := c.str("tag"); v != "" {
+		if f.Tag, err = herald.NormalizeTag(v); err != nil {
+			return b, f, badParam("tag", err.Error())
+		}
+	}
 	if v := c.str("since"); v != "" {
 		if f.Since, err = c.since(v); err != nil {
 			return b, f, err

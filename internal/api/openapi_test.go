@@ -99,6 +99,15 @@ func TestOpenAPIContract(t *testing.T) {
 		status                int
 	}
 	d, o := "/api/v1/workspaces/demo", "/api/v1/workspaces/other"
+	resp := f.do("demo:admin", "POST", d+"/people/"+advocate+"/notes", strings.NewReader(`{"body":"to delete"}`),
+		"Content-Type", "application/json")
+	var note struct {
+		ID int64 `json:"id"`
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&note); err != nil || resp.StatusCode != 201 {
+		t.Fatalf("add a note: %d %v", resp.StatusCode, err)
+	}
+	resp.Body.Close()
 	reqs := []req{
 		{"GET /healthz", "", "/healthz", "", 200},
 		{"GET /readyz", "", "/readyz", "", 200},
@@ -116,6 +125,18 @@ func TestOpenAPIContract(t *testing.T) {
 		{"GET /api/v1/workspaces/{ws}/people/{id}", "demo:read", d + "/people/" + advocate, "", 200},
 		{"GET /api/v1/workspaces/{ws}/people/{id}", "demo:read", d + "/people/abc", "", 404},
 		{"GET /api/v1/workspaces/{ws}/people/{id}/activities", "demo:read", d + "/people/" + advocate + "/activities?limit=2", "", 200},
+		{"GET /api/v1/workspaces/{ws}/people/{id}/notes", "demo:read", d + "/people/" + advocate + "/notes", "", 200},
+		{"POST /api/v1/workspaces/{ws}/people/{id}/notes", "demo:admin", d + "/people/" + advocate + "/notes", `{"body":"Met at the <b>meetup</b>"}`, 201},
+		{"POST /api/v1/workspaces/{ws}/people/{id}/notes", "demo:admin", d + "/people/" + advocate + "/notes", `{"body":"  "}`, 400},
+		{"POST /api/v1/workspaces/{ws}/people/{id}/notes", "demo:read", d + "/people/" + advocate + "/notes", `{"body":"x"}`, 403},
+		{"DELETE /api/v1/workspaces/{ws}/notes/{id}", "demo:admin", d + fmt.Sprintf("/notes/%d", note.ID), "", 204},
+		{"DELETE /api/v1/workspaces/{ws}/notes/{id}", "demo:admin", d + fmt.Sprintf("/notes/%d", note.ID), "", 404},
+		{"POST /api/v1/workspaces/{ws}/tags/{tag}", "demo:admin", d + "/tags/VIP", `{"people":[` + advocate + `]}`, 200},
+		{"POST /api/v1/workspaces/{ws}/tags/{tag}", "demo:admin", d + "/tags/a,b", `{"people":[` + advocate + `]}`, 400},
+		{"POST /api/v1/workspaces/{ws}/tags/{tag}", "demo:admin", d + "/tags/vip", `{"people":[999999]}`, 404},
+		{"GET /api/v1/workspaces/{ws}/tags", "demo:read", d + "/tags", "", 200},
+		{"GET /api/v1/workspaces/{ws}/advocates", "demo:read", d + "/advocates?tag=vip", "", 200},
+		{"DELETE /api/v1/workspaces/{ws}/tags/{tag}", "demo:admin", d + "/tags/vip", `{"people":[` + advocate + `]}`, 200},
 		{"GET /api/v1/workspaces/{ws}/activities", "demo:read", d + "/activities?limit=3&intent=question", "", 200},
 		{"GET /api/v1/workspaces/{ws}/activities", "demo:read", d + "/activities?brand=northwind&sentiment=positive&since=2020-01-01&format=csv", "", 200},
 		{"GET /api/v1/workspaces/{ws}/activities", "demo:read", d + "/activities?format=jsonl&kind=reply", "", 200},

@@ -68,6 +68,7 @@ type PersonDetail struct {
 	Person       export.Person        `json:"person"`
 	Advocacy     []export.Advocate    `json:"advocacy"`
 	StageHistory []export.StageChange `json:"stage_history"`
+	Tags         []string             `json:"tags"`
 }
 
 func (s *Server) person(c *call) (*herald.Person, error) {
@@ -99,8 +100,13 @@ func (s *Server) getPerson(c *call) error {
 	if err != nil {
 		return err
 	}
+	tags, err := s.db.PersonTags(ctx, c.ws.ID, p.ID)
+	if err != nil {
+		return err
+	}
 	slugs := brandSlugs(c.ws)
-	out := PersonDetail{Person: export.NewPerson(p), Advocacy: []export.Advocate{}, StageHistory: export.NewStageChanges(history, slugs)}
+	out := PersonDetail{Person: export.NewPerson(p), Advocacy: []export.Advocate{}, StageHistory: export.NewStageChanges(history, slugs),
+		Tags: tags}
 	for _, sc := range scores {
 		out.Advocacy = append(out.Advocacy, advocateOf(0, slugs[sc.BrandID], store.Advocate{PersonScore: sc}, p))
 	}

@@ -19,6 +19,8 @@ type AdvocateFilter struct {
 	// Since keeps people who reached their current stage and flags at or
 	// after this time (zero: everyone): "new advocates this week".
 	Since time.Time
+	// Tag keeps people with this tag (normalized: herald.NormalizeTag).
+	Tag string
 	// After is the cursor: only people ranked after this one.
 	After *AdvocateCursor
 	Limit int // 0: 100
@@ -68,6 +70,10 @@ func (d *DB) Advocates(ctx context.Context, ws int64, f AdvocateFilter) ([]Advoc
 	if !f.Since.IsZero() {
 		args = append(args, ms(f.Since))
 		fmt.Fprintf(&b, " AND %s >= $%d", sinceSQL, len(args))
+	}
+	if f.Tag != "" {
+		args = append(args, f.Tag)
+		fmt.Fprintf(&b, " AND EXISTS (SELECT 1 FROM person_tags t WHERE t.workspace_id = s.workspace_id AND t.tag = $%d AND t.person_id = s.person_id)", len(args))
 	}
 	if f.After != nil {
 		args = append(args, f.After.Ordering, f.After.PersonID)
