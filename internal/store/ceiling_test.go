@@ -55,7 +55,7 @@ func ceilingRow(i int, text string) []any {
 	actor := "https://social" + strconv.Itoa(i%7) + ".example/users/u" + strconv.Itoa(i%20000)
 	return []any{int64(1), "mastodon", actor + "/statuses/" + strconv.Itoa(i), "post", int64(1),
 		int64(1.6e12) + int64(i)*7000, text, "en", actor + "/" + strconv.Itoa(i), "", "", "", "", "",
-		`["acme@brand.example"]`, `["acme"]`, "[]", int64(0), int64(i%9), int64(i%3), int64(0), int64(-1), "{}",
+		`["acme@brand.example"]`, `["acme"]`, "[]", int64(0), int64(i % 9), int64(i % 3), int64(0), int64(-1), "{}",
 		"positive", 0.5, int64(4), "en", `{"version":"v"}`}
 }
 
