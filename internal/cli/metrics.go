@@ -120,8 +120,8 @@ func (a *app) printMetrics(rep *store.MetricsReport) error {
 		}
 		s := b.Total.Sentiment
 		fmt.Fprintf(w, "Sentiment: %d positive, %d negative, %d neutral (net %+.2f).\n", s.Positive, s.Negative, s.Neutral, s.Net)
-		fmt.Fprintf(w, "Earned reach: %d potential impressions from %d mentions by current advocates.\n",
-			b.Total.EarnedReach, b.Total.AdvocateMentions)
+		fmt.Fprintf(w, "Earned reach: %d potential impressions from the posts of %d current advocates.\n",
+			b.Total.EarnedReach, b.Total.ActiveAdvocates)
 		f, m := b.Funnel, b.Movement
 		fmt.Fprintf(w, "Funnel now: %d audience, %d engaged, %d potential, %d advocate, %d champion; %d at risk.\n",
 			f.Stages["audience"], f.Stages["engaged"], f.Stages["potential"], f.Stages["advocate"], f.Stages["champion"], f.AtRisk)

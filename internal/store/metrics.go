@@ -56,13 +56,14 @@ type BucketMetrics struct {
 	Reach      int64 `json:"reach"`
 	Engagement int64 `json:"engagement"` // likes + shares + replies (unknown as 0)
 	// EarnedReach is the potential impressions the brand earned through
-	// its advocates: for each mention of the brand (posts, replies, quotes,
-	// shares of its content, likes) by a person who is now one of its
-	// advocates or champions, that person's audience (the largest follower
-	// count over their accounts, unknown as 0), summed. AdvocateMentions
-	// counts those mentions.
-	EarnedReach      int64 `json:"earned_reach"`
-	AdvocateMentions int64 `json:"advocate_mentions"`
+	// its advocates: for each hour in which a person who is now one of its
+	// advocates or champions mentioned the brand (posts, replies, quotes,
+	// shares of its content, likes), that person's audience (the largest
+	// follower count over their accounts, unknown as 0), summed — several
+	// mentions in one hour reach the same audience once. ActiveAdvocates
+	// counts those people.
+	EarnedReach     int64 `json:"earned_reach"`
+	ActiveAdvocates int64 `json:"active_advocates"`
 	// ShareOfVoice is the brand's share of all brands' mentions in the
 	// bucket, EngagementShare of their engagement (0 when there is none).
 	ShareOfVoice    float64   `json:"share_of_voice"`
@@ -177,15 +178,16 @@ func (d *DB) metrics(ctx context.Context, ws int64, q MetricsQuery, raw bool) (*
 		rep.Brands = append(rep.Brands, bm)
 		byBrand[b.ID] = i
 	}
-	responsive := false // responsiveness filled in from the rollups
-	if !raw && hourAligned(q, starts) {
-		if responsive, err = d.volumeRollup(ctx, ws, q, loc, rep, byBrand, index); err != nil {
-			return nil, err
-		}
-	} else if err := d.volume(ctx, ws, q, loc, rep, byBrand, index); err != nil {
+	adv, err := d.advocateAudiences(ctx, ws, rep)
+	if err != nil {
 		return nil, err
 	}
-	if err := d.earnedReach(ctx, ws, q, loc, rep, byBrand, index); err != nil {
+	responsive := false // responsiveness filled in from the rollups
+	if !raw && hourAligned(q, starts) {
+		if responsive, err = d.volumeRollup(ctx, ws, q, loc, rep, byBrand, index, adv); err != nil {
+			return nil, err
+		}
+	} else if err := d.volume(ctx, ws, q, loc, rep, byBrand, index, adv); err != nil {
 		return nil, err
 	}
 	funnel := d.funnelCounts
@@ -240,11 +242,11 @@ func bucketStarts(from, to time.Time, gran string, loc *time.Location) []time.Ti
 }
 
 type volumeAcc struct {
-	people, accounts map[int64]bool
+	people, accounts, advocates map[int64]bool
 }
 
 func (d *DB) volume(ctx context.Context, ws int64, q MetricsQuery, loc *time.Location, rep *MetricsReport,
-	byBrand map[int64]int, index map[int64]int) error {
+	byBrand map[int64]int, index map[int64]int, adv []map[int64]int64) error {
 	rows, err := d.db.QueryContext(ctx, `SELECT ab.brand_id, a.created_at, a.identity_id, i.person_id, i.followers,
 		a.likes, a.shares, a.replies, ab.polarity
 		FROM activity_brands ab JOIN activities a ON a.id = ab.activity_id JOIN identities i ON i.id = a.identity_id
@@ -255,10 +257,11 @@ func (d *DB) volume(ctx context.Context, ws int64, q MetricsQuery, loc *time.Loc
 	}
 	defer rows.Close()
 	accs := map[[2]int]*volumeAcc{} // (brand index, bucket index; -1: total)
+	earned := map[[3]int64]bool{}    // (brand index, advocate, hour) counted
 	acc := func(b, k int) *volumeAcc {
 		a := accs[[2]int{b, k}]
 		if a == nil {
-			a = &volumeAcc{people: map[int64]bool{}, accounts: map[int64]bool{}}
+			a = &volumeAcc{people: map[int64]bool{}, accounts: map[int64]bool{}, advocates: map[int64]bool{}}
 			accs[[2]int{b, k}] = a
 		}
 		return a
@@ -278,6 +281,12 @@ func (d *DB) volume(ctx context.Context, ws int64, q MetricsQuery, loc *time.Loc
 			continue
 		}
 		bm := &rep.Brands[bi]
+		audience, isAdvocate := adv[bi][person]
+		if key := [3]int64{int64(bi), person, hourOf(at)}; isAdvocate && !earned[key] {
+			earned[key] = true
+			bm.Buckets[k].EarnedReach += audience
+			bm.Total.EarnedReach += audience
+		}
 		eng := max(likes, 0) + max(shares, 0) + max(replies, 0)
 		for _, t := range []struct {
 			m *BucketMetrics
@@ -301,6 +310,10 @@ func (d *DB) volume(ctx context.Context, ws int64, q MetricsQuery, loc *time.Loc
 			if !a.accounts[identity] {
 				a.accounts[identity] = true
 				t.m.Reach += max(followers, 0)
+			}
+			if isAdvocate && !a.advocates[person] {
+				a.advocates[person] = true
+				t.m.ActiveAdvocates++
 			}
 		}
 	}

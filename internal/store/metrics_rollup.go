@@ -63,12 +63,13 @@ func (m *marks) mark(id int64, k int) (newInBucket, newInRange bool) {
 }
 
 // volumeRollup is volume from the hourly rollups (metric_hours): the
-// additive measures, and unique authors and reach from the distinct
-// accounts of each hour with their current person and followers. It also fills in responsiveness and reports true, unless a
+// additive measures, and unique authors, reach, active advocates and
+// earned reach from the distinct accounts of each hour with their current
+// person and followers. It also fills in responsiveness and reports true, unless a
 // question in the range was answered before its hour began (then only the
 // raw path is exact). The caller checked hourAligned.
 func (d *DB) volumeRollup(ctx context.Context, ws int64, q MetricsQuery, loc *time.Location, rep *MetricsReport,
-	byBrand map[int64]int, index map[int64]int) (bool, error) {
+	byBrand map[int64]int, index map[int64]int, adv []map[int64]int64) (bool, error) {
 	from, to := q.From.UnixMilli(), q.To.UnixMilli()
 	// bucketOf is the bucket holding a whole hour (hourAligned: all of it).
 	bucketOf := func(hour int64) (int, bool) {
@@ -85,8 +86,8 @@ func (d *DB) volumeRollup(ctx context.Context, ws int64, q MetricsQuery, loc *ti
 	// The distinct accounts of each hour, in hour order; their current
 	// person and followers are read afterwards, once per account.
 	type accountHour struct {
-		bi, k    int32
-		identity int64
+		bi, k, hour int32 // hour: since from
+		identity    int64
 	}
 	var hours []accountHour
 	var seen marks
@@ -124,7 +125,7 @@ func (d *DB) volumeRollup(ctx context.Context, ws int64, q MetricsQuery, loc *ti
 			return false, fmt.Errorf("read metrics: hour %d: %w", hour, err)
 		}
 		err := eachID(accounts, func(id int64) {
-			hours = append(hours, accountHour{int32(bi), int32(k), id})
+			hours = append(hours, accountHour{int32(bi), int32(k), int32((hour - from) / hourMS), id})
 			if _, first := seen.mark(id, 0); first {
 				ids = append(ids, id)
 			}
@@ -144,6 +145,8 @@ func (d *DB) volumeRollup(ctx context.Context, ws int64, q MetricsQuery, loc *ti
 	}
 	people := make([]marks, len(rep.Brands))
 	reached := make([]marks, len(rep.Brands))
+	advocates := make([]marks, len(rep.Brands)) // by bucket
+	earned := make([]marks, len(rep.Brands))    // by hour
 	for _, h := range hours {
 		acc, ok := accounts[h.identity]
 		if !ok {
@@ -154,6 +157,18 @@ func (d *DB) volumeRollup(ctx context.Context, ws int64, q MetricsQuery, loc *ti
 			bm.Buckets[k].UniqueAuthors++
 			if inTotal {
 				bm.Total.UniqueAuthors++
+			}
+		}
+		if audience, ok := adv[h.bi][acc[0]]; ok {
+			if newHour, _ := earned[h.bi].mark(acc[0], int(h.hour)); newHour {
+				bm.Buckets[k].EarnedReach += audience
+				bm.Total.EarnedReach += audience
+			}
+			if inBucket, inTotal := advocates[h.bi].mark(acc[0], k); inBucket {
+				bm.Buckets[k].ActiveAdvocates++
+				if inTotal {
+					bm.Total.ActiveAdvocates++
+				}
 			}
 		}
 		if inBucket, inTotal := reached[h.bi].mark(h.identity, k); inBucket {

@@ -273,7 +273,7 @@ func TestRollupsEqualRecomputation(t *testing.T) {
 	qs := rollupQueries(t)
 	storetest.Run(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
-		var mentions int64
+		var mentions, earned int64
 		for seed := uint64(1); seed <= 3; seed++ {
 			rw := newRollupWorld(t, db, seed, fmt.Sprintf("roll%d", seed))
 			for b := range 9 {
@@ -311,10 +311,11 @@ func TestRollupsEqualRecomputation(t *testing.T) {
 			}
 			for _, b := range rep.Brands {
 				mentions += b.Total.Mentions
+				earned += b.Total.EarnedReach
 			}
 		}
-		if mentions < 100 {
-			t.Fatalf("the streams left %d mentions: the test checks too little", mentions)
+		if mentions < 100 || earned == 0 {
+			t.Fatalf("the streams left %d mentions and %d earned reach: the test checks too little", mentions, earned)
 		}
 	})
 }

@@ -116,10 +116,10 @@ func TestMetricsVolume(t *testing.T) {
 		}
 		// alice is acme's advocate now: her one mention of acme (day 2),
 		// with her audience; bob's (no longer an advocate) do not count
-		if got := [3]int64{acme.Buckets[0].EarnedReach, acme.Buckets[0].AdvocateMentions, acme.Buckets[1].EarnedReach}; got != [3]int64{10, 1, 0} {
+		if got := [3]int64{acme.Buckets[0].EarnedReach, acme.Buckets[0].ActiveAdvocates, acme.Buckets[1].EarnedReach}; got != [3]int64{10, 1, 0} {
 			t.Errorf("acme earned reach by day: %v, want [10 1 0]", got)
 		}
-		if acme.Total.EarnedReach != 10 || acme.Total.AdvocateMentions != 1 || rep.Brands[2].Total.EarnedReach != 0 {
+		if acme.Total.EarnedReach != 10 || acme.Total.ActiveAdvocates != 1 || rep.Brands[2].Total.EarnedReach != 0 {
 			t.Errorf("earned reach: acme %+v, rival %+v", acme.Total, rep.Brands[2].Total)
 		}
 		f := acme.Funnel
