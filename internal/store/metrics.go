@@ -257,7 +257,7 @@ func (d *DB) volume(ctx context.Context, ws int64, q MetricsQuery, loc *time.Loc
 	}
 	defer rows.Close()
 	accs := map[[2]int]*volumeAcc{} // (brand index, bucket index; -1: total)
-	earned := map[[3]int64]bool{}    // (brand index, advocate, hour) counted
+	earned := map[[3]int64]bool{}   // (brand index, advocate, hour) counted
 	acc := func(b, k int) *volumeAcc {
 		a := accs[[2]int{b, k}]
 		if a == nil {
