@@ -8,6 +8,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"net/url"
 	"sort"
 	"strings"
 	"testing"
@@ -137,6 +138,9 @@ func TestOpenAPIContract(t *testing.T) {
 		{"GET /api/v1/workspaces/{ws}/tags", "demo:read", d + "/tags", "", 200},
 		{"GET /api/v1/workspaces/{ws}/advocates", "demo:read", d + "/advocates?tag=vip", "", 200},
 		{"DELETE /api/v1/workspaces/{ws}/tags/{tag}", "demo:admin", d + "/tags/vip", `{"people":[` + advocate + `]}`, 200},
+		{"GET /api/v1/workspaces/{ws}/query-preview", "demo:read", d + "/query-preview?q=" + url.QueryEscape(`northwind AND NOT "cold brew"`) + "&limit=3", "", 200},
+		{"GET /api/v1/workspaces/{ws}/query-preview", "demo:read", d + "/query-preview?q=" + url.QueryEscape("northwind AND (refund"), "", 400},
+		{"GET /api/v1/workspaces/{ws}/query-preview", "demo:read", d + "/query-preview", "", 400},
 		{"GET /api/v1/workspaces/{ws}/activities", "demo:read", d + "/activities?limit=3&intent=question", "", 200},
 		{"GET /api/v1/workspaces/{ws}/activities", "demo:read", d + "/activities?brand=northwind&sentiment=positive&since=2020-01-01&format=csv", "", 200},
 		{"GET /api/v1/workspaces/{ws}/activities", "demo:read", d + "/activities?format=jsonl&kind=reply", "", 200},

@@ -67,6 +67,12 @@ func (s *Server) table() []route {
 			Params: []param{wsParam, pathParam("tag", "the tag")}, Body: &body{Media: []string{"application/json"}, Schema: TagRequest{}},
 			Responses: ok("how many people lost the tag", TagResult{}), handle: s.untagPeople},
 
+		{Method: "GET", Path: ws + "/query-preview", ID: "previewQuery", Summary: "what a brand query matches among the latest posts (to try a query before saving it)",
+			Scope: read, Params: []param{wsParam, {Name: "q", In: "query", Type: "string", Required: true, Description: "the query (AND, OR, NOT, \"phrases\", @handles, #hashtags, wild*, NEAR/n)"},
+				query("scan", "integer", "how many of the latest posts with text to try, 1–20000 (default 2000)"),
+				query("limit", "integer", "matches to return, 1–200 (default 20)")},
+			Responses: ok("the matches", QueryPreview{}), handle: s.previewQuery},
+
 		{Method: "GET", Path: ws + "/activities", ID: "listActivities", Summary: "activities with their analysis", Scope: read, Long: true,
 			Params: []param{wsParam, query("brand", "string", "only activities about this brand (slug)"),
 				query("network", "string", "only this network"),

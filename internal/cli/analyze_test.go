@@ -125,3 +125,26 @@ func TestImportAnalysesAndReanalyze(t *testing.T) {
 		t.Errorf("bad --batch: %+v", r)
 	}
 }
+
+func TestQueryPreview(t *testing.T) {
+	dir, cfg := setupConfig(t)
+	in := writeFile(t, dir, "a.jsonl", asLine("1", "al", "2026-01-02T10:00:00Z", "Cold brew at acme today")+"\n"+
+		asLine("2", "bo", "2026-01-02T11:00:00Z", "acme lost my order")+"\n"+
+		asLine("3", "cy", "2026-01-02T12:00:00Z", "nothing to see")+"\n")
+	if _, r := importJSON(t, dir, append(cfg, in)...); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	r := runCLI(t, dir, "", "query", "preview", `acme AND NOT order`)
+	if r.code != 0 || !strings.Contains(r.stdout, "Cold brew at [acme] today") || strings.Contains(r.stdout, "order") ||
+		!strings.Contains(r.stderr, "1 of the latest 3 posts") {
+		t.Errorf("preview: %+v", r)
+	}
+	r = runCLI(t, dir, "", "query", "preview", "--json", "--scan", "1", `acme`)
+	if r.code != 0 || strings.Count(r.stdout, "\n") != 0 || !strings.Contains(r.stderr, "0 of the latest 1 posts") {
+		t.Errorf("preview of the newest post only (no match): %+v", r)
+	}
+	r = runCLI(t, dir, "", "query", "preview", `acme AND (order`)
+	if r.code != ExitUsage || !strings.Contains(r.stderr, "^") {
+		t.Errorf("bad query: %+v", r)
+	}
+}

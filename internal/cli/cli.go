@@ -52,7 +52,7 @@ func commands() []command {
 		{"imports", "list past import runs and what they did", "[flags]", runImports},
 		{"analyze", "print the analysis of each text or record (language, sentiment, intents, brands and stance) as JSON lines", "[flags] [FILE|-]", runAnalyze},
 		{"reanalyze", "analyse a workspace's stored posts again (after changing brand queries or training a model)", "[flags]", runReanalyze},
-		{"query", "test a brand query: show its canonical form, or what it matches in a file", `test "QUERY" [FILE|-]`, runQuery},
+		{"query", "test a brand query: its canonical form, what it matches in a file, or among the stored posts", `test "QUERY" [FILE|-] | preview "QUERY"`, runQuery},
 		{"advocates", "rank people by advocacy for a brand: score, stage, flags and facets (--explain: why)", "[flags]", runAdvocates},
 		{"competitor-advocates", "people who advocate a competitor: conversion targets, with their reasons", "[flags]", runCompetitorAdvocates},
 		{"at-risk", "advocates whose activity or stance fell, or who drift to a competitor", "[flags]", runAtRisk},

@@ -8,9 +8,11 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/herald-advocacy/herald"
 	"github.com/herald-advocacy/herald/internal/importer"
+	"github.com/herald-advocacy/herald/internal/insight"
 	"github.com/herald-advocacy/herald/internal/text/query"
 )
 
@@ -26,13 +28,18 @@ func runQuery(ctx context.Context, a *app, args []string) error {
 	format := fs.String("format", "", "input format (default: detect; plain text when no record format matches)")
 	plain := fs.Bool("text", false, "read the input as plain text, one post per line")
 	asJSON := fs.Bool("json", false, "print matches as JSON lines")
-	limit := fs.Int("limit", 0, "print at most this many matches (0: all); all are counted")
+	limit := fs.Int("limit", 0, "print at most this many matches (0: all; preview: 20); all are counted")
+	slug := fs.String("workspace", "", "preview: the workspace whose posts to try (optional when there is only one)")
+	scan := fs.Int("scan", 2000, "preview: how many of the latest stored posts with text to try")
 	pos, err := a.parseArgs(fs, args)
 	if err != nil {
 		return err
 	}
+	if len(pos) == 2 && pos[0] == "preview" {
+		return a.previewQuery(ctx, *slug, pos[1], *scan, *limit, *asJSON)
+	}
 	if len(pos) < 2 || pos[0] != "test" || len(pos) > 3 {
-		return usagef(`query: want 'herald query test "QUERY" [FILE|-]'`)
+		return usagef(`query: want 'herald query test "QUERY" [FILE|-]' or 'herald query preview "QUERY"'`)
 	}
 	q, err := query.Parse(pos[1])
 	if err != nil {
@@ -143,4 +150,41 @@ func highlight(text string, spans []query.Span) string {
 	}
 	b.WriteString(text[at:])
 	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// previewQuery runs a query over the latest stored posts of a workspace.
+func (a *app) previewQuery(ctx context.Context, slug, src string, scan, limit int, asJSON bool) error {
+	if scan < 1 {
+		return usagef("query preview: --scan must be at least 1")
+	}
+	if limit <= 0 {
+		limit = 20
+	}
+	db, ws, err := a.openWorkspace(ctx, slug)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	p, err := insight.PreviewQuery(ctx, db, ws.ID, src, scan, limit)
+	var qe *query.Error
+	if errors.As(err, &qe) {
+		fmt.Fprintln(a.env.Stderr, caret(src, qe.Line, qe.Col))
+		return usagef("query: %v", err)
+	}
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(a.env.Stdout)
+	defer w.Flush()
+	for _, h := range p.Hits {
+		source := fmt.Sprintf("%s:%s", h.Activity.Network, h.Activity.ExternalID)
+		if asJSON {
+			b, _ := json.Marshal(queryHit{Source: source, Text: h.Activity.Text, Spans: h.Spans}) // plain struct
+			fmt.Fprintf(w, "%s\n", b)
+			continue
+		}
+		fmt.Fprintf(w, "%s %s: %s\n", h.Activity.CreatedAt.Format(time.DateOnly), source, highlight(h.Activity.Text, h.Spans))
+	}
+	fmt.Fprintf(a.env.Stderr, "%d of the latest %d posts of %s match %s\n", p.Matched, p.Scanned, ws.Slug, p.Query)
+	return nil
 }
