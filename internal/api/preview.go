@@ -21,8 +21,8 @@ type QueryPreview struct {
 // QueryHit is a matching post and the matched parts of its text (byte
 // offsets into text).
 type QueryHit struct {
-	Activity export.Activity `json:"activity"`
-	Spans    []brandquery.Span    `json:"spans"`
+	Activity export.Activity   `json:"activity"`
+	Spans    []brandquery.Span `json:"spans"`
 }
 
 func (s *Server) previewQuery(c *call) error {
