@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/herald-advocacy/herald/internal/api"
+	"github.com/herald-advocacy/herald/internal/web"
 )
 
 func runServe(ctx context.Context, a *app, args []string) error {
@@ -21,6 +22,7 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	maxUpload := fs.Int64("max-upload-mb", 1024, "largest accepted upload, in MiB")
 	timeout := fs.Duration("timeout", 30*time.Second, "time limit of an API request (exports and uploads: 30 min)")
 	grace := fs.Duration("grace", 30*time.Second, "on shutdown, how long to let requests and a running import finish")
+	secure := fs.Bool("secure-cookies", false, "mark the dashboard's session cookie Secure even without TLS here (behind a TLS proxy)")
 	if _, err := a.parseArgs(fs, args); err != nil {
 		return err
 	}
@@ -39,18 +41,24 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
+	dash, err := web.New(web.Config{DB: db, Logger: log, Secure: *secure})
+	if err != nil {
+		srv.Close(ctx)
+		return err
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		srv.Close(ctx)
 		return fmt.Errorf("serve: %w", err)
 	}
-	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute,
+	hs := &http.Server{Handler: web.Mount(srv.Handler(), dash.Handler()), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute,
 		MaxHeaderBytes: 64 << 10, ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
 	fmt.Fprintf(a.env.Stdout, "Herald API on http://%s/api/v1/ (OpenAPI: /api/v1/openapi.json; health: /healthz, /readyz; metrics: /metrics)\n", ln.Addr())
+	fmt.Fprintf(a.env.Stdout, "Herald dashboard on http://%s/ (create a user with: herald user add)\n", ln.Addr())
 	select {
 	case err := <-served:
 		srv.Close(context.Background())

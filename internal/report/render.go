@@ -7,16 +7,18 @@ import (
 	"html/template"
 	"io"
 	"time"
+
+	"github.com/herald-advocacy/herald/internal/chart"
 )
 
 //go:embed templates/*.html
 var templateFS embed.FS
 
-// tmpl is the report template: the document and one template per chart.
+// tmpl is the report template: the document, and one template per chart
+// from package chart.
 // Only html/template escaping reaches the output: no data is ever marked
 // safe (template.HTML and friends are not used).
-var tmpl = template.Must(template.New("report").Funcs(template.FuncMap{
-	"num": num,
+var tmpl = template.Must(chart.Parse(template.Must(template.New("report").Funcs(chart.Funcs()).Funcs(template.FuncMap{
 	"pct": percent,
 	"count": func(n any) string {
 		switch v := n.(type) {
@@ -27,8 +29,6 @@ var tmpl = template.Must(template.New("report").Funcs(template.FuncMap{
 		}
 		return fmt.Sprint(n)
 	},
-	"plus":  func(a, b float64) float64 { return a + b },
-	"minus": func(a, b float64) float64 { return a - b },
 	"date":  func(t time.Time) string { return t.Format(time.DateOnly) },
 	"stamp": func(t time.Time) string { return t.Format("2006-01-02 15:04 MST") },
 	"arrow": func(trend string) string {
@@ -42,7 +42,7 @@ var tmpl = template.Must(template.New("report").Funcs(template.FuncMap{
 		}
 		return ""
 	},
-}).ParseFS(templateFS, "templates/*.html"))
+}).ParseFS(templateFS, "templates/*.html"))))
 
 // Render writes the report as one self-contained HTML document.
 func Render(w io.Writer, d *Data) error {

@@ -19,6 +19,7 @@ import (
 
 	"github.com/herald-advocacy/herald"
 	"github.com/herald-advocacy/herald/internal/advocacy"
+	"github.com/herald-advocacy/herald/internal/chart"
 	"github.com/herald-advocacy/herald/internal/drivers"
 	"github.com/herald-advocacy/herald/internal/insight"
 	"github.com/herald-advocacy/herald/internal/store"
@@ -71,9 +72,9 @@ type Data struct {
 
 	KPIs []KPI
 
-	ShareOfVoice *LineChart
-	Sentiment    *SentimentChart
-	Funnel       *FunnelChart
+	ShareOfVoice *chart.LineChart
+	Sentiment    *chart.SentimentChart
+	Funnel       *chart.FunnelChart
 
 	Gap       float64 // share of the positive people who do not advocate
 	Positive  int64   // people with a positive stance toward the brand
@@ -212,9 +213,9 @@ func Build(ctx context.Context, db *store.DB, ws *herald.Workspace, opt Options)
 	}
 
 	d.KPIs = kpis(bm, pm, earned, prevEarned)
-	d.ShareOfVoice = shareOfVoiceChart(cur, brand.ID, names, gran)
-	d.Sentiment = sentimentChart(bm, d.Brand, gran)
-	d.Funnel = funnelChart(bm.Funnel)
+	d.ShareOfVoice = chart.ShareOfVoice(cur, brand.ID, names, gran)
+	d.Sentiment = chart.Sentiment(bm, d.Brand, gran)
+	d.Funnel = chart.Funnel(bm.Funnel)
 	d.Gap, d.Positive, d.AtRiskNow, d.Movement = bm.Funnel.Gap, bm.Funnel.Positive, bm.Funnel.AtRisk, bm.Movement
 	for _, b := range cur.Brands {
 		r := b.Responsiveness

@@ -16,6 +16,7 @@ import (
 
 	"github.com/herald-advocacy/herald"
 	"github.com/herald-advocacy/herald/internal/analysis"
+	"github.com/herald-advocacy/herald/internal/chart"
 	"github.com/herald-advocacy/herald/internal/demo"
 	"github.com/herald-advocacy/herald/internal/ingest"
 	"github.com/herald-advocacy/herald/internal/scoring"
@@ -391,9 +392,9 @@ func TestChartGolden(t *testing.T) {
 	rep := &store.MetricsReport{Brands: []store.BrandMetrics{rival, own}}
 	names := map[string]string{"acme": "Acme & Co <Coffee>", "rival": "Rival"}
 	for name, chart := range map[string]any{
-		"sov":       shareOfVoiceChart(rep, 1, names, "week"),
-		"sentiment": sentimentChart(own, "Acme & Co <Coffee>", "week"),
-		"funnel":    funnelChart(own.Funnel),
+		"sov":       chart.ShareOfVoice(rep, 1, names, "week"),
+		"sentiment": chart.Sentiment(own, "Acme & Co <Coffee>", "week"),
+		"funnel":    chart.Funnel(own.Funnel),
 	} {
 		var b bytes.Buffer
 		if err := renderChart(&b, name, chart); err != nil {
@@ -420,17 +421,6 @@ func TestChartGolden(t *testing.T) {
 }
 
 func TestHelpers(t *testing.T) {
-	for in, want := range map[float64]string{0: "0.0", -0.01: "0.0", 12.345: "12.3"} {
-		if got := num(in); got != want {
-			t.Errorf("num(%v) = %s, want %s", in, got, want)
-		}
-	}
-	var zero float64
-	for _, x := range []float64{zero / zero, 1 / zero, -1 / zero} {
-		if got := num(x); got != "0.0" {
-			t.Errorf("num(%v) = %s", x, got)
-		}
-	}
 	for _, c := range []struct {
 		days int
 		want string
@@ -453,11 +443,5 @@ func TestHelpers(t *testing.T) {
 	}
 	if duration(90, 1) != "1m" || duration(3*3600+1200, 1) != "3h 20m" || duration(0, 0) != "–" || duration(50*3600, 1) != "2d 2h" {
 		t.Errorf("duration: %s %s %s %s", duration(90, 1), duration(3*3600+1200, 1), duration(0, 0), duration(50*3600, 1))
-	}
-	if niceTop, step := niceScale(0); niceTop != 4 || step != 1 {
-		t.Errorf("niceScale(0) = %v, %v", niceTop, step)
-	}
-	if niceTop, step := niceScale(723); niceTop != 800 || step != 200 {
-		t.Errorf("niceScale(723) = %v, %v", niceTop, step)
 	}
 }

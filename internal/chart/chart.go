@@ -1,4 +1,9 @@
-package report
+// Package chart computes the geometry of Herald's SVG charts — share of
+// voice over time, sentiment toward a brand over time, the advocacy funnel —
+// and holds the templates that draw them. The HTML report and the
+// dashboard both use it. Every string reaches the SVG through
+// html/template's escaping: nothing is marked safe.
+package chart
 
 import (
 	"fmt"
@@ -8,10 +13,6 @@ import (
 
 	"github.com/herald-advocacy/herald/internal/store"
 )
-
-// Charts are computed here as geometry (pixel positions, labels, hover
-// titles) and drawn by the templates: every string reaches the SVG through
-// html/template's escaping.
 
 // Chart dimensions, in SVG user units.
 const (
@@ -127,9 +128,9 @@ var seriesStyles = []struct{ color, dash, shape string }{
 	{"#444444", "4 2", "square"},
 }
 
-// shareOfVoiceChart draws every brand's share of voice per bucket, the
+// ShareOfVoice draws every brand's share of voice per bucket, the
 // reported brand first and thickest.
-func shareOfVoiceChart(rep *store.MetricsReport, brand int64, names map[string]string, gran string) *LineChart {
+func ShareOfVoice(rep *store.MetricsReport, brand int64, names map[string]string, gran string) *LineChart {
 	c := &LineChart{Title: "Share of voice per " + gran, Width: chartW, Left: plotLeft, Right: plotRight,
 		YLabel: "Share of mentions (%)", XLabel: bucketAxis(gran)}
 	ordered := make([]store.BrandMetrics, 0, len(rep.Brands))
@@ -178,14 +179,14 @@ func shareOfVoiceChart(rep *store.MetricsReport, brand int64, names map[string]s
 		var pts []string
 		for k, bk := range b.Buckets {
 			px, py := c.Left+(float64(k)+0.5)*step, yOf(bk.ShareOfVoice)
-			pts = append(pts, fmt.Sprintf("%s,%s", num(px), num(py)))
+			pts = append(pts, fmt.Sprintf("%s,%s", Num(px), Num(py)))
 			s.Marks = append(s.Marks, Mark{X: px, Y: py, Title: fmt.Sprintf("%s, %s: %s of mentions (%s of %s)", s.Name,
-				bucketLabel(bk.Start, gran, true), percent(bk.ShareOfVoice), thousands(bk.Mentions), thousands(bucketTotal(ordered, k)))})
+				bucketLabel(bk.Start, gran, true), Percent(bk.ShareOfVoice), Thousands(bk.Mentions), Thousands(bucketTotal(ordered, k)))})
 		}
 		s.Points = strings.Join(pts, " ")
 	}
 	c.Desc = fmt.Sprintf("%s holds %s of all mentions of the %d brands over the period.", c.Series[0].Name,
-		percent(ordered[0].Total.ShareOfVoice), len(ordered))
+		Percent(ordered[0].Total.ShareOfVoice), len(ordered))
 	return c
 }
 
@@ -197,8 +198,8 @@ func bucketTotal(bs []store.BrandMetrics, k int) int64 {
 	return n
 }
 
-// sentimentChart draws the stance toward the brand per bucket.
-func sentimentChart(b store.BrandMetrics, brand, gran string) *SentimentChart {
+// Sentiment draws the stance toward the brand per bucket.
+func Sentiment(b store.BrandMetrics, brand, gran string) *SentimentChart {
 	c := &SentimentChart{Title: "Sentiment toward " + bound(brand, 40) + " per " + gran, Width: chartW, Left: plotLeft, Right: plotRight,
 		YLabel: "Mentions per " + gran}
 	t := b.Total.Sentiment
@@ -224,7 +225,7 @@ func sentimentChart(b store.BrandMetrics, brand, gran string) *SentimentChart {
 	top, tstep := niceScale(float64(peak))
 	yOf := func(v float64) float64 { return c.Bottom - finite(v/top)*(c.Bottom-c.Top) }
 	for v := 0.0; v <= top+tstep/2; v += tstep {
-		c.YTicks = append(c.YTicks, Tick{Pos: yOf(v), Label: thousands(int64(math.Round(v)))})
+		c.YTicks = append(c.YTicks, Tick{Pos: yOf(v), Label: Thousands(int64(math.Round(v)))})
 	}
 	n := len(b.Buckets)
 	step := (c.Right - c.Left) / float64(n)
@@ -253,25 +254,25 @@ func sentimentChart(b store.BrandMetrics, brand, gran string) *SentimentChart {
 			h := c.Bottom - yOf(float64(seg.n))
 			y -= h
 			bar.Segments = append(bar.Segments, Segment{Y: y, H: h, Class: seg.class,
-				Title: fmt.Sprintf("%s: %s %s", label, thousands(seg.n), seg.name)})
+				Title: fmt.Sprintf("%s: %s %s", label, Thousands(seg.n), seg.name)})
 		}
 		c.Bars = append(c.Bars, bar)
 		if s.Positive+s.Negative+s.Neutral == 0 {
 			continue // no net sentiment without a mention: a gap in the line
 		}
 		py := netY(s.Net)
-		pts = append(pts, fmt.Sprintf("%s,%s", num(cx), num(py)))
+		pts = append(pts, fmt.Sprintf("%s,%s", Num(cx), Num(py)))
 		c.NetMarks = append(c.NetMarks, Mark{X: cx, Y: py, Title: fmt.Sprintf("%s: net sentiment %s%.0f (%s positive, %s negative, %s neutral)",
-			label, sign(math.Round(s.Net*100)), math.Abs(math.Round(s.Net*100)), thousands(s.Positive), thousands(s.Negative), thousands(s.Neutral))})
+			label, sign(math.Round(s.Net*100)), math.Abs(math.Round(s.Net*100)), Thousands(s.Positive), Thousands(s.Negative), Thousands(s.Neutral))})
 	}
 	c.NetPoints = strings.Join(pts, " ")
 	c.Desc = fmt.Sprintf("%s positive, %s neutral and %s negative mentions; net sentiment %s%.0f over the period.",
-		thousands(t.Positive), thousands(t.Neutral), thousands(t.Negative), sign(math.Round(t.Net*100)), math.Abs(math.Round(t.Net*100)))
+		Thousands(t.Positive), Thousands(t.Neutral), Thousands(t.Negative), sign(math.Round(t.Net*100)), math.Abs(math.Round(t.Net*100)))
 	return c
 }
 
-// funnelChart draws people per stage, highest stage last.
-func funnelChart(f store.Funnel) *FunnelChart {
+// Funnel draws people per stage, highest stage last.
+func Funnel(f store.Funnel) *FunnelChart {
 	c := &FunnelChart{Title: "Advocacy funnel", Width: chartW, Left: 130}
 	stages := []struct{ key, label string }{{"audience", "Audience"}, {"engaged", "Engaged"}, {"potential", "Potential"},
 		{"advocate", "Advocate"}, {"champion", "Champion"}}
@@ -297,12 +298,12 @@ func funnelChart(f store.Funnel) *FunnelChart {
 			class = "stage adv"
 		}
 		c.Bars = append(c.Bars, FunnelBar{Label: s.label, Y: 10 + float64(i)*rowH, W: w, H: barH,
-			Count: fmt.Sprintf("%s (%s)", thousands(n), percent(float64(n)/float64(total))), CountX: c.Left + w + 8, Class: class,
-			Title: fmt.Sprintf("%s: %s people, %s of everyone scored", s.label, thousands(n), percent(float64(n)/float64(total)))})
+			Count: fmt.Sprintf("%s (%s)", Thousands(n), Percent(float64(n)/float64(total))), CountX: c.Left + w + 8, Class: class,
+			Title: fmt.Sprintf("%s: %s people, %s of everyone scored", s.label, Thousands(n), Percent(float64(n)/float64(total)))})
 	}
 	c.Height = 10 + float64(len(stages))*rowH + 6
-	c.Desc = fmt.Sprintf("%s people scored: %s advocates and %s champions.", thousands(total),
-		thousands(f.Stages["advocate"]), thousands(f.Stages["champion"]))
+	c.Desc = fmt.Sprintf("%s people scored: %s advocates and %s champions.", Thousands(total),
+		Thousands(f.Stages["advocate"]), Thousands(f.Stages["champion"]))
 	return c
 }
 
@@ -357,8 +358,8 @@ func niceScale(peak float64) (top, step float64) {
 	return math.Ceil(peak/step) * step, step
 }
 
-// num formats a coordinate: one decimal, never NaN or Inf.
-func num(x float64) string {
+// Num formats a coordinate: one decimal, never NaN or Inf.
+func Num(x float64) string {
 	s := fmt.Sprintf("%.1f", finite(x))
 	if s == "-0.0" {
 		return "0.0"
