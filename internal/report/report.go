@@ -207,12 +207,7 @@ func Build(ctx context.Context, db *store.DB, ws *herald.Workspace, opt Options)
 	if err != nil {
 		return nil, err
 	}
-	earned, prevEarned, err := earnedReach(ctx, db, ws.ID, brand.ID, advocates, d.PrevFrom, from, to)
-	if err != nil {
-		return nil, err
-	}
-
-	d.KPIs = kpis(bm, pm, earned, prevEarned)
+	d.KPIs = kpis(bm, pm)
 	d.ShareOfVoice = chart.ShareOfVoice(cur, brand.ID, names, gran)
 	d.Sentiment = chart.Sentiment(bm, d.Brand, gran)
 	d.Funnel = chart.Funnel(bm.Funnel)
@@ -259,66 +254,7 @@ func brandMetrics(rep *store.MetricsReport, brand int64) store.BrandMetrics {
 	return store.BrandMetrics{Funnel: store.Funnel{Stages: map[string]int64{}}}
 }
 
-// earnedReach is the potential impressions of the brand's current
-// advocates and champions in [prevFrom, from) and [from, to): for every
-// mention of the brand by one of them, their audience (the largest
-// follower count over their accounts, unknown as 0), summed; with the
-// number of those mentions and people.
-func earnedReach(ctx context.Context, db *store.DB, ws, brand int64, advocates []store.Advocate, prevFrom, from, to time.Time) (cur, prev reach, err error) {
-	ids := make([]int64, 0, len(advocates))
-	for _, a := range advocates {
-		ids = append(ids, a.PersonID)
-	}
-	if len(ids) == 0 {
-		return cur, prev, nil
-	}
-	people, err := db.ScoringPeople(ctx, ws, ids)
-	if err != nil {
-		return cur, prev, err
-	}
-	var sums [2]reach
-	err = db.ScoringActivities(ctx, ws, ids, func(person int64, acts []store.ScoringActivity) error {
-		var audience int64
-		if p := people[person]; p != nil {
-			audience = max(p.Followers, 0)
-		}
-		counted := [2]bool{}
-		for _, a := range acts {
-			if a.At.Before(prevFrom) || !a.At.Before(to) || !mentions(a.Brands, brand) {
-				continue
-			}
-			k := 0
-			if a.At.Before(from) {
-				k = 1
-			}
-			sums[k].audience += audience
-			sums[k].mentions++
-			if !counted[k] {
-				counted[k] = true
-				sums[k].people++
-			}
-		}
-		return nil
-	})
-	return sums[0], sums[1], err
-}
-
-// reach is an earned reach: the summed audience, and of how many mentions
-// by how many people.
-type reach struct{ audience, mentions, people int64 }
-
-// mentions reports whether an activity's brands hold the brand other than
-// as its author.
-func mentions(brands []herald.BrandMention, brand int64) bool {
-	for _, m := range brands {
-		if m.BrandID == brand && m.Source != herald.MatchAuthor {
-			return true
-		}
-	}
-	return false
-}
-
-func kpis(b, p store.BrandMetrics, earned, prevEarned reach) []KPI {
+func kpis(b, p store.BrandMetrics) []KPI {
 	t, pt := b.Total, p.Total
 	var out []KPI
 	out = append(out, countKPI("Mentions", t.Mentions, pt.Mentions))
@@ -340,8 +276,8 @@ func kpis(b, p store.BrandMetrics, earned, prevEarned reach) []KPI {
 	}
 	out = append(out, gap)
 
-	out = append(out, countKPI("Earned reach", earned.audience, prevEarned.audience))
-	out[len(out)-1].Note = fmt.Sprintf("potential impressions of %s mentions by %s advocates", thousands(earned.mentions), thousands(earned.people))
+	out = append(out, countKPI("Earned reach", b.Total.EarnedReach, p.Total.EarnedReach))
+	out[len(out)-1].Note = fmt.Sprintf("potential impressions of the posts of %s advocates", thousands(b.Total.ActiveAdvocates))
 	r, pr := b.Responsiveness, p.Responsiveness
 	out = append(out, pointsKPI("Answered", r.Share, pr.Share, r.Asked > 0, pr.Asked > 0, true))
 	out[len(out)-1].Note = fmt.Sprintf("%s of %s direct mentions and questions", thousands(r.Answered), thousands(r.Asked))
@@ -609,7 +545,7 @@ func footnotes(brand string) []Footnote {
 		{"Advocates + champions", "People whose current stage for " + brand + " is advocate or champion. The change is their net movement in the period: people who became advocates or champions minus those who fell below, from the recorded stage changes."},
 		{"Advocacy gap", "Of the people whose stance toward the brand is positive (above 0.5), the share who are not yet advocates or champions: the room for advocacy programmes. A snapshot, with no previous-period comparison."},
 		{"Movement", "New: became advocate or champion in the period. Promoted: moved up at least one stage. Lost: fell from advocate or champion to a lower stage. At risk: newly flagged at risk."},
-		{"Earned reach", "Potential impressions earned through advocates: for every mention of " + brand + " in the period by a person who is now an advocate or champion, that person's audience (the largest follower count over their accounts, unknown as 0), summed. The previous period counts the mentions of the same people."},
+		{"Earned reach", "Potential impressions earned through advocates: for every hour of the period in which a person who is now an advocate or champion of " + brand + " mentioned it, that person's audience (the largest follower count over their accounts, unknown as 0), summed. The previous period counts the mentions of the same people."},
 		{"At risk", "Was advocate-level in the earlier window and recently fell silent, turned negative or shifted to a competitor."},
 		{"Competitor advocate", "An advocate or champion of a competitor: a conversion target."},
 		{"Drivers", "The words, word pairs and hashtags most over-represented in praise (positive stance toward the brand) against complaints (negative stance), by the z-score of the smoothed log-odds ratio (\"Fightin' Words\"). Uses counts the term's occurrences on each side. Posts by employees, brand accounts and promotional accounts are left out."},
