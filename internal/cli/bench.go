@@ -24,6 +24,9 @@ func runBench(ctx context.Context, a *app, args []string) error {
 	if len(args) > 0 && args[0] == "api" {
 		return runBenchAPI(ctx, a, args[1:])
 	}
+	if len(args) > 0 && args[0] == "web" {
+		return runBenchWeb(ctx, a, args[1:])
+	}
 	fs := a.flagSet("bench", a.cmd.usage)
 	format := fs.String("format", "activitystreams", "data to generate: activitystreams (JSON Lines) or csv (airline layout)")
 	records := fs.Int("records", 200_000, "how many records")
@@ -35,7 +38,7 @@ func runBench(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	if len(pos) != 1 || pos[0] != "import" {
-		return usagef("bench: want `herald bench import [flags]` or `herald bench api [flags]`")
+		return usagef("bench: want `herald bench import|api|web [flags]`")
 	}
 	dir, err := os.MkdirTemp("", "herald-bench-")
 	if err != nil {

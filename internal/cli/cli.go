@@ -63,7 +63,7 @@ func commands() []command {
 		{"rescore", "recompute every person's advocacy scores from their activity", "[flags]", runRescore},
 		{"train", "train the sentiment model from a labelled CSV, evaluate it and make it the workspace's model", "[flags] FILE.csv", runTrain},
 		{"eval", "k-fold evaluation of VADER and of the trainable model on a labelled CSV", "[flags] FILE.csv", runEval},
-		{"bench", "measure import throughput and peak memory, or API latency under load on an existing database", "import|api [flags]", runBench},
+		{"bench", "measure import throughput and peak memory, or API and dashboard latency under load on an existing database", "import|api|web [flags]", runBench},
 		{"serve", "serve the web dashboard and the HTTP API (/api/v1, OpenAPI, health checks, Prometheus metrics)", "[flags]", runServe},
 		{"token", "create, list or revoke API tokens of a workspace", "create|list|revoke [ID] [flags]", runToken},
 		{"user", "add, list, change the password of, or remove dashboard users", "add|list|passwd|remove [flags]", runUser},
