@@ -79,7 +79,18 @@ func activityQuery(ws int64, f ActivityFilter) (string, []any) {
 		a.in_reply_to_author, a.subject, a.subject_author, a.conversation, a.mentions, a.hashtags, a.links, a.media,
 		a.likes, a.shares, a.replies, a.quotes, a.attributes, a.deleted, a.intents, a.analysis,
 		i.id, i.person_id, i.network, i.external_id, i.handle, i.display_name, i.bio, i.followers, i.following, i.profile_url, i.observed_at
-		FROM activities a JOIN identities i ON i.id = a.identity_id WHERE a.workspace_id = $1`)
+		FROM `)
+	// Without statistics SQLite would walk the workspace's activities by
+	// time for these filters too; for a person it must start from their
+	// accounts (CROSS JOIN keeps that order), for ids from the ids.
+	switch {
+	case f.PersonID != 0:
+		b.WriteString(`identities i CROSS JOIN activities a WHERE a.identity_id = i.id AND a.workspace_id + 0 = $1`)
+	case len(f.IDs) > 0:
+		b.WriteString(`activities a JOIN identities i ON i.id = a.identity_id WHERE a.workspace_id + 0 = $1`)
+	default:
+		b.WriteString(`activities a JOIN identities i ON i.id = a.identity_id WHERE a.workspace_id = $1`)
+	}
 	args := []any{ws}
 	add := func(cond string, v any) {
 		args = append(args, v)
@@ -188,7 +199,7 @@ func (d *DB) attachBrands(ctx context.Context, ws int64, acts []herald.Activity)
 		rows, err := d.db.QueryContext(ctx, `SELECT ab.activity_id, ab.brand_id, b.slug, ab.source, ab.direct,
 			ab.polarity, ab.stance, ab.basis
 			FROM activity_brands ab JOIN brands b ON b.id = ab.brand_id
-			WHERE ab.workspace_id = $1`+cond+` ORDER BY ab.activity_id, b.slug`, append([]any{ws}, args...)...)
+			WHERE ab.workspace_id + 0 = $1`+cond+` ORDER BY ab.activity_id, b.slug`, append([]any{ws}, args...)...)
 		if err != nil {
 			return err
 		}
