@@ -288,58 +288,11 @@ func (s *Server) createImport(c *call) error {
 			return badParam("strict", "must be true or false")
 		}
 	}
-	dir := filepath.Join(s.cfg.DataDir, "uploads")
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, "upload-*")
+	live, err := s.enqueue(c.r.Context(), c.ws, q.Get("name"), format, strict, opts, c.r.Body)
 	if err != nil {
 		return err
 	}
-	keep := false
-	defer func() {
-		if !keep {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	n, err := io.Copy(tmp, c.r.Body)
-	if err != nil {
-		if isTooLarge(err) {
-			return herald.Errorf(eTooLarge, "the upload is larger than the server's limit of %d bytes", s.cfg.MaxUploadBytes)
-		}
-		return herald.Errorf(herald.EInvalid, "the upload was interrupted after %d bytes: %v", n, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if n == 0 {
-		return herald.Errorf(herald.EInvalid, "the upload is empty: send the file as the request body")
-	}
-	if format == "" {
-		head := make([]byte, importer.HeadSize)
-		f, err := os.Open(tmp.Name())
-		if err != nil {
-			return err
-		}
-		k, _ := io.ReadFull(f, head)
-		f.Close()
-		if format, err = importer.Detect(head[:k]); err != nil {
-			return herald.Errorf(herald.EInvalid, "%s (choose one with format=)", herald.ErrorMessage(err))
-		}
-	}
-	job := &store.ImportJob{WorkspaceID: c.ws.ID, Source: uploadName(firstOf(q.Get("name"), "upload")), Format: format, Status: "queued"}
-	if err := s.db.StartImport(c.r.Context(), job); err != nil {
-		return err
-	}
-	if err := s.jobs.submit(&pending{job: job, ws: c.ws, path: tmp.Name(), size: n, opts: opts, strict: strict}); err != nil {
-		pipeline.FillJob(job, ingest.Counts{}, err)
-		_ = s.db.FinishImport(context.WithoutCancel(c.r.Context()), job)
-		return err
-	}
-	keep = true
-	c.w.Header().Set("Location", v1+"/workspaces/"+c.ws.Slug+"/imports/"+strconv.FormatInt(job.ID, 10))
-	live, _ := s.jobs.get(job.ID)
+	c.w.Header().Set("Location", importURL(c.ws.Slug, live.ID))
 	return c.json(http.StatusAccepted, live)
 }
 
@@ -376,18 +329,7 @@ func (s *Server) job(c *call) (Job, error) {
 	if err != nil {
 		return Job{}, err
 	}
-	stored, err := s.db.Import(c.r.Context(), c.ws.ID, id)
-	if err != nil {
-		return Job{}, err
-	}
-	if live, ok := s.jobs.get(id); ok {
-		return live, nil
-	}
-	j := toJob(stored, nil)
-	if stored.Rejected > 0 && fileExists(s.rejectsPath(stored)) {
-		j.RejectsURL = rejectsURL(c.ws.Slug, id)
-	}
-	return *j, nil
+	return s.ImportJob(c.r.Context(), c.ws, id)
 }
 
 func (s *Server) getImport(c *call) error {

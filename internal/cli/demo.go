@@ -2,8 +2,11 @@ package cli
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/base64"
 	"fmt"
 	"io"
+	"net"
 	"strings"
 	"time"
 
@@ -12,6 +15,7 @@ import (
 	"github.com/herald-advocacy/herald/internal/ingest"
 	"github.com/herald-advocacy/herald/internal/scoring"
 	"github.com/herald-advocacy/herald/internal/store"
+	"github.com/herald-advocacy/herald/internal/web"
 )
 
 const defaultDemoDB = "herald-demo.db"
@@ -22,8 +26,13 @@ func runDemo(ctx context.Context, a *app, args []string) error {
 	seed := fs.Int64("seed", 1, "random seed (same seed and day: same community)")
 	days := fs.Int("days", 180, "how many days of history, ending today")
 	asJSON := fs.Bool("json", false, "print the summary as JSON")
+	serve := fs.Bool("serve", false, "then serve the dashboard, with an admin demo@herald.local whose password is printed")
+	addr := fs.String("addr", "127.0.0.1:8080", "with --serve: the address to listen on")
 	if _, err := a.parseArgs(fs, args); err != nil {
 		return err
+	}
+	if *serve && *asJSON {
+		return usagef("demo: --serve and --json do not go together")
 	}
 	if *people < 10 || *days < 7 {
 		return usagef("demo: want --people ≥ 10 and --days ≥ 7")
@@ -97,6 +106,9 @@ func runDemo(ctx context.Context, a *app, args []string) error {
 	}
 	tw.Flush()
 	dbName := firstNonEmpty(a.db, a.env.Getenv("HERALD_DB"))
+	if *serve {
+		return a.serveDemo(ctx, db, *addr)
+	}
 	fmt.Fprintf(a.env.Stdout, "\nNext: herald --db %s advocates --top 20 --explain\n      herald --db %s activities --brand northwind --limit 20\n", dbName, dbName)
 	return nil
 }
@@ -127,4 +139,41 @@ func linkDemoPeople(ctx context.Context, db *store.DB, ws int64, groups [][]stri
 		n++
 	}
 	return n, nil
+}
+
+// demoEmail is the demo's administrator.
+const demoEmail = "demo@herald.local"
+
+// serveDemo gives the demo administrator a new random password (shown
+// once) and serves the dashboard over the demo database.
+func (a *app) serveDemo(ctx context.Context, db *store.DB, addr string) error {
+	b := make([]byte, 12)
+	_, _ = rand.Read(b)
+	password := base64.RawURLEncoding.EncodeToString(b)
+	hash, err := web.HashPassword(password)
+	if err != nil {
+		return err
+	}
+	u, err := db.UserByEmail(ctx, demoEmail)
+	switch {
+	case err == nil:
+		if err := db.SetPassword(ctx, u.ID, hash); err != nil {
+			return err
+		}
+		if err := db.SetUserAdmin(ctx, u.ID, true); err != nil {
+			return err
+		}
+		if err := db.SetUserDisabled(ctx, u.ID, false); err != nil {
+			return err
+		}
+	case herald.ErrorCode(err) == herald.ENotFound:
+		if err := db.CreateUser(ctx, &store.User{Email: demoEmail, Name: "Demo Admin", Admin: true, PasswordHash: hash}); err != nil {
+			return err
+		}
+	default:
+		return err
+	}
+	return a.serve(ctx, serveOptions{addr: addr, maxUpload: 1024, timeout: 30 * time.Second, grace: 5 * time.Second}, func(at net.Addr) {
+		fmt.Fprintf(a.env.Stdout, "\nOpen http://%s/ and sign in as %s with the password %s\n(a new password each time; stop with Ctrl-C)\n", at, demoEmail, password)
+	})
 }

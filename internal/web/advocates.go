@@ -29,6 +29,7 @@ type advocateQuery struct {
 	Stage   string
 	Flag    string
 	Network string
+	Tag     string
 	After   *store.AdvocateCursor
 	Rank    int // the rank of the person before the page
 	filter  store.AdvocateFilter
@@ -61,6 +62,12 @@ func readAdvocateQuery(r *http.Request, ws *herald.Workspace) (advocateQuery, er
 	if a.Network = q.Get("network"); a.Network != "" && !herald.ValidNetwork(a.Network) {
 		return a, herald.Errorf(herald.EInvalid, "network: %q is not a network Herald knows", a.Network)
 	}
+	if a.Tag = q.Get("tag"); a.Tag != "" {
+		if a.Tag, err = herald.NormalizeTag(a.Tag); err != nil {
+			return a, herald.Errorf(herald.EInvalid, "tag: %s", herald.ErrorMessage(err))
+		}
+		a.filter.Tag = a.Tag
+	}
 	if v := q.Get("after"); v != "" {
 		parts := strings.Split(v, "~")
 		var c store.AdvocateCursor
@@ -81,7 +88,7 @@ func readAdvocateQuery(r *http.Request, ws *herald.Workspace) (advocateQuery, er
 // values is the query string of the filter (without the position).
 func (a advocateQuery) values() url.Values {
 	v := url.Values{}
-	for k, x := range map[string]string{"brand": a.Brand.Slug, "stage": a.Stage, "flag": a.Flag, "network": a.Network} {
+	for k, x := range map[string]string{"brand": a.Brand.Slug, "stage": a.Stage, "flag": a.Flag, "network": a.Network, "tag": a.Tag} {
 		if x != "" {
 			v.Set(k, x)
 		}
@@ -95,7 +102,10 @@ type advocatesData struct {
 	Stages   []string
 	Flags    []string
 	Networks []string
+	Tags     []store.TagCount // the workspace's tags, for the filter
 	Rows     []personRow
+	CanTag   bool   // manager or admin: the bulk tagging form
+	Back     string // the query string of this view, for the bulk tagging form
 	Scanned  int    // people read to fill the page (network filter)
 	Next     string // the next page's URL, "" at the end
 	First    string // the first page's URL, "" on the first page
@@ -114,6 +124,12 @@ func (s *Server) advocates(w http.ResponseWriter, r *http.Request) {
 	for _, st := range advocacy.Stages() {
 		d.Stages = append(d.Stages, st.String())
 	}
+	if d.Tags, err = s.db.Tags(r.Context(), v.ws.ID); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d.CanTag = v.role.Allows(store.RoleManager)
+	d.Back = r.URL.RawQuery
 	f := q.filter
 	var last *store.Advocate
 	for len(d.Rows) < advocatesPage && d.Scanned < scanLimit {
@@ -144,6 +160,14 @@ func (s *Server) advocates(w http.ResponseWriter, r *http.Request) {
 		}
 		c := last.Cursor()
 		f.After = &c
+	}
+	if len(d.Tags) > 0 {
+		for i := range d.Rows {
+			if d.Rows[i].Tags, err = s.db.PersonTags(r.Context(), v.ws.ID, d.Rows[i].ID); err != nil {
+				s.fail(w, r, err)
+				return
+			}
+		}
 	}
 	base := "/w/" + url.PathEscape(v.ws.Slug) + "/advocates"
 	vals := q.values()

@@ -17,6 +17,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/herald-advocacy/herald"
+	"github.com/herald-advocacy/herald/internal/api"
 	"github.com/herald-advocacy/herald/internal/chart"
 	"github.com/herald-advocacy/herald/internal/cli"
 	"github.com/herald-advocacy/herald/internal/store"
@@ -113,11 +114,16 @@ func browserFixture(t *testing.T) (*store.DB, *httptest.Server, int64) {
 	if err := db.SetUserWorkspace(ctx, viewer.ID, ws.ID, store.RoleViewer); err != nil {
 		t.Fatal(err)
 	}
-	srv, err := web.New(web.Config{DB: db})
+	apiSrv, err := api.New(api.Config{DB: db, DataDir: filepath.Join(dir, "api")})
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := httptest.NewServer(web.Mount(http.NotFoundHandler(), srv.Handler()))
+	t.Cleanup(func() { apiSrv.Close(context.Background()) })
+	srv, err := web.New(web.Config{DB: db, Imports: apiSrv})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(web.Mount(apiSrv.Handler(), srv.Handler()))
 	t.Cleanup(ts.Close)
 	return db, ts, mallory.PersonID
 }
@@ -223,6 +229,85 @@ func TestBrowser(t *testing.T) {
 	}
 	b.noXSS("person")
 	b.shot("person")
+
+	// Add a note and a tag on the person: they show on the page.
+	note := "Called them on Tuesday <b>not bold</b>\nthey want the new blend"
+	b.do(chromedp.SendKeys(chromedp.CSS("#note-body"), note), chromedp.Click(chromedp.CSS(`.note-form button[type="submit"]`)),
+		chromedp.WaitVisible(chromedp.CSS(".notes .note-body")))
+	if got := evaluate[string](b, `document.querySelector('.notes .note-body').textContent`); got != note {
+		t.Errorf("the note shows %q, want %q", got, note)
+	}
+	b.do(chromedp.SendKeys(chromedp.CSS("#newtag"), "Ambassador"), chromedp.Click(chromedp.CSS(`.addtag button`)),
+		chromedp.WaitVisible(chromedp.CSS(".tags .chip.tag")))
+	if got := evaluate[string](b, `document.querySelector('.tags .chip.tag').firstChild.textContent`); got != "ambassador" {
+		t.Errorf("the tag shows %q", got)
+	}
+	b.shot("person-notes")
+
+	// The action lists, with the reasons in the people's own posts.
+	b.do(chromedp.Navigate(ts.URL+"/w/demo/competitor-advocates"), chromedp.WaitVisible(chromedp.CSS("main h1")))
+	if n := evaluate[int](b, `document.querySelectorAll('.actionlist > li').length`); n == 0 {
+		t.Error("no competitor advocate in the demo")
+	}
+	if n := evaluate[int](b, `document.querySelectorAll('.actionlist blockquote').length`); n == 0 {
+		t.Error("the competitor advocates quote no post")
+	}
+	b.noXSS("competitor advocates")
+	b.shot("competitor-advocates")
+	b.do(chromedp.Navigate(ts.URL+"/w/demo/at-risk"), chromedp.WaitVisible(chromedp.CSS("main h1")))
+	t.Logf("at risk: %d people", evaluate[int](b, `document.querySelectorAll('.actionlist > li').length`))
+	b.noXSS("at risk")
+	b.shot("at-risk")
+
+	// Drivers: praise against complaints, with example posts.
+	b.do(chromedp.Navigate(ts.URL+"/w/demo/drivers?compare=positive:negative&days=90"), chromedp.WaitVisible(chromedp.CSS("main h1")))
+	if n := evaluate[int](b, `document.querySelectorAll('.drivers li .zbar').length`); n < 10 {
+		t.Errorf("drivers: %d terms, want both sides filled", n)
+	}
+	b.noXSS("drivers")
+	b.shot("drivers")
+
+	// A brand query: the preview follows the typing (app.js), highlighted.
+	b.do(chromedp.Navigate(ts.URL+"/w/demo/settings/brands"), chromedp.WaitVisible(chromedp.CSS("table.brands")))
+	b.shot("brands")
+	b.do(chromedp.Navigate(ts.URL+"/w/demo/settings/brands/northwind"), chromedp.WaitVisible(chromedp.CSS("#query")))
+	evaluate[string](b, `document.querySelector('#query').value = ''`)
+	b.do(chromedp.SendKeys(chromedp.CSS("#query"), `"cold brew" OR espresso`), chromedp.WaitVisible(chromedp.CSS("#preview mark")))
+	marks := evaluate[[]string](b, `[...document.querySelectorAll('#preview mark')].map(m => m.textContent.toLowerCase())`)
+	for _, m := range marks {
+		if m != "espresso" && !strings.HasPrefix(m, "cold") {
+			t.Errorf("the preview highlights %q", m)
+		}
+	}
+	b.shot("brand-query")
+	b.do(chromedp.SendKeys(chromedp.CSS("#query"), ` AND (`), chromedp.WaitVisible(chromedp.CSS("#preview .alert")))
+	if msg := evaluate[string](b, `document.querySelector('#preview .alert').textContent`); !strings.HasPrefix(msg, "Line 1, column") {
+		t.Errorf("a bad query shows %q", msg)
+	}
+	b.shot("brand-query-error")
+
+	// Upload a file and watch it imported.
+	upload := filepath.Join(t.TempDir(), "more.jsonl")
+	clock2, _ := db.DataClock(context.Background(), ws.ID)
+	var lines []string
+	for i := range 30 {
+		lines = append(lines, fmt.Sprintf(`{"type":"Create","id":"https://up.example/a/%d","actor":{"type":"Person","id":"https://up.example/u/%d","preferredUsername":"fan%d"},"published":%q,"object":{"type":"Note","id":"https://up.example/n/%d","content":"Northwind Coffee espresso is lovely %d","published":%q}}`,
+			i, i%5, i%5, clock2.Add(-time.Duration(i)*time.Hour).Format(time.RFC3339), i, i, clock2.Add(-time.Duration(i)*time.Hour).Format(time.RFC3339)))
+	}
+	if err := os.WriteFile(upload, []byte(strings.Join(lines, "\n")+"\n{broken\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b.do(chromedp.Navigate(ts.URL+"/w/demo/settings/import"), chromedp.WaitVisible(chromedp.CSS("#file")))
+	b.shot("import")
+	b.do(chromedp.SetUploadFiles(chromedp.CSS("#file"), []string{upload}), chromedp.Click(chromedp.CSS(`.upload button[type="submit"]`)),
+		chromedp.WaitVisible(chromedp.CSS(".chip.job-done, .chip.job-failed")))
+	if got := evaluate[string](b, `document.querySelector('[data-field="created"]').textContent + '/' + document.querySelector('[data-field="rejected"]').textContent`); got != "30/1" {
+		t.Errorf("import created/rejected %s, want 30/1", got)
+	}
+	b.shot("import-job")
+
+	b.do(chromedp.Navigate(ts.URL+"/w/demo/settings/users"), chromedp.WaitVisible(chromedp.CSS("table.users")))
+	b.shot("users")
 
 	// The hostile person: every string is shown as text, nothing ran, and
 	// the javascript: URLs are not links.

@@ -123,6 +123,7 @@ type personRow struct {
 	Since   time.Time
 	AsOf    time.Time
 	Reason  string
+	Tags    []string
 }
 
 type facet struct {

@@ -22,6 +22,18 @@ type personData struct {
 	Brand      *brandScore  // the brand explained in detail
 	History    []stageRow
 	Evidence   []postRow
+	Notes      []noteRow
+	Tags       []string
+	AllTags    []store.TagCount // the workspace's tags, to pick from
+	CanEdit    bool             // manager or admin: notes and tags
+}
+
+type noteRow struct {
+	ID        int64
+	Author    string
+	At        time.Time
+	Body      string
+	CanDelete bool
 }
 
 type identityRow struct {
@@ -65,6 +77,7 @@ type postRow struct {
 	Text     string
 	URL      string
 	Stance   string // toward the explained brand
+	About    string // that brand's name, when it is not the page's
 	Sentient string // overall sentiment of the post
 	Intents  []string
 }
@@ -72,9 +85,9 @@ type postRow struct {
 func (s *Server) person(w http.ResponseWriter, r *http.Request) {
 	v := visitOf(r)
 	ctx := r.Context()
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
-		s.fail(w, r, herald.Errorf(herald.ENotFound, "person %q not found", r.PathValue("id")))
+	id, err := personID(r)
+	if err != nil {
+		s.fail(w, r, err)
 		return
 	}
 	p, err := s.db.Person(ctx, v.ws.ID, id)
@@ -135,7 +148,32 @@ func (s *Server) person(w http.ResponseWriter, r *http.Request) {
 			d.Evidence = append(d.Evidence, postOf(&a, explained.BrandID))
 		}
 	}
+	if err := s.notesAndTags(r, &d); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	s.render(w, r, http.StatusOK, "person", &page{Title: d.Name, Active: "advocates", Data: d})
+}
+
+// notesAndTags fills in what the team wrote and the tags they gave.
+func (s *Server) notesAndTags(r *http.Request, d *personData) error {
+	v, ctx := visitOf(r), r.Context()
+	notes, err := s.db.Notes(ctx, v.ws.ID, d.ID)
+	if err != nil {
+		return err
+	}
+	for i := range notes {
+		n := &notes[i]
+		d.Notes = append(d.Notes, noteRow{ID: n.ID, Author: n.Author, At: n.CreatedAt, Body: n.Body, CanDelete: canDeleteNote(v, n)})
+	}
+	if d.Tags, err = s.db.PersonTags(ctx, v.ws.ID, d.ID); err != nil {
+		return err
+	}
+	d.CanEdit = v.role.Allows(store.RoleManager)
+	if d.CanEdit {
+		d.AllTags, err = s.db.Tags(ctx, v.ws.ID)
+	}
+	return err
 }
 
 func brandSlug(ws *herald.Workspace, id int64) string {

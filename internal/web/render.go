@@ -27,7 +27,10 @@ type page struct {
 	Role       store.Role
 	Workspaces []herald.Workspace
 	Nav        []navItem
-	Active     string // the nav item of this page
+	Active     string    // the nav item of this page
+	Settings   []navItem // the settings pages the role may open, on a settings page
+	Sub        string    // the settings page this is
+	Refresh    bool      // reload every 2 s without script (a running import)
 	Data       any
 }
 
@@ -35,12 +38,26 @@ type navItem struct {
 	Key, Label, Href string
 }
 
+// settingsNav lists the settings pages the role may open.
+func settingsNav(ws string, role store.Role) []navItem {
+	base := "/w/" + url.PathEscape(ws) + "/settings/"
+	items := []navItem{{"brands", "Brands and queries", base + "brands"}, {"import", "Import", base + "import"}}
+	if role.Allows(store.RoleAdmin) {
+		items = append(items, navItem{"users", "Users", base + "users"}, navItem{"tokens", "API tokens", base + "tokens"})
+	}
+	return items
+}
+
 // nav lists the workspace's pages that exist and that the role may open.
 func nav(ws string, role store.Role) []navItem {
 	base := "/w/" + url.PathEscape(ws) + "/"
-	items := []navItem{{"overview", "Overview", base}, {"advocates", "Advocates", base + "advocates"}}
-	if role.Allows(store.RoleAdmin) {
-		items = append(items, navItem{"settings", "Settings", base + "settings/tokens"})
+	items := []navItem{{"overview", "Overview", base}, {"advocates", "Advocates", base + "advocates"},
+		{"competitor-advocates", "Competitor advocates", base + "competitor-advocates"}, {"at-risk", "At risk", base + "at-risk"}}
+	if role.Allows(store.RoleAnalyst) {
+		items = append(items, navItem{"drivers", "Drivers", base + "drivers"})
+	}
+	if role.Allows(store.RoleManager) {
+		items = append(items, navItem{"settings", "Settings", base + "settings/brands"})
 	}
 	return items
 }
@@ -57,14 +74,15 @@ var funcs = template.FuncMap{
 		}
 		return t.UTC().Format("Jan 2, 2006")
 	},
-	"isodate": func(t time.Time) string { return t.UTC().Format(time.DateOnly) },
-	"score":   func(x float64) string { return fmt.Sprintf("%.1f", finite(x)) },
-	"facetw":  func(x float64) string { return chart.Num(math.Max(0, math.Min(1, finite(x))) * 60) },
-	"facetp":  func(x float64) string { return fmt.Sprintf("%.0f%%", math.Max(0, math.Min(1, finite(x)))*100) },
-	"label":   func(s string) string { return strings.ReplaceAll(s, "_", " ") },
-	"safeurl": safeURL,
-	"wsurl":   func(ws *herald.Workspace) string { return "/w/" + url.PathEscape(ws.Slug) + "/" },
-	"pair":    func(a, b any) pair { return pair{a, b} },
+	"isodate":  func(t time.Time) string { return t.UTC().Format(time.DateOnly) },
+	"datetime": func(t time.Time) string { return t.UTC().Format("Jan 2, 2006 15:04 UTC") },
+	"score":    func(x float64) string { return fmt.Sprintf("%.1f", finite(x)) },
+	"facetw":   func(x float64) string { return chart.Num(math.Max(0, math.Min(1, finite(x))) * 60) },
+	"facetp":   func(x float64) string { return fmt.Sprintf("%.0f%%", math.Max(0, math.Min(1, finite(x)))*100) },
+	"label":    func(s string) string { return strings.ReplaceAll(s, "_", " ") },
+	"safeurl":  safeURL,
+	"wsurl":    func(ws *herald.Workspace) string { return "/w/" + url.PathEscape(ws.Slug) + "/" },
+	"pair":     func(a, b any) pair { return pair{a, b} },
 }
 
 // pair passes two values to a sub-template.
@@ -104,6 +122,9 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 		p.User, p.CSRF = v.user, v.csrf
 		if v.ws != nil {
 			p.WS, p.Role, p.Nav = v.ws, v.role, nav(v.ws.Slug, v.role)
+			if p.Active == "settings" {
+				p.Settings = settingsNav(v.ws.Slug, v.role)
+			}
 			if wss, err := s.workspaces(r.Context(), v.user); err == nil {
 				p.Workspaces = wss
 			}

@@ -31,7 +31,7 @@ func (s *Server) renderTokens(w http.ResponseWriter, r *http.Request, status int
 		return
 	}
 	d.Tokens = ts
-	s.render(w, r, status, "tokens", &page{Title: "API tokens", Active: "settings", Data: d})
+	s.render(w, r, status, "tokens", &page{Title: "API tokens", Active: "settings", Sub: "tokens", Data: d})
 }
 
 // createToken creates a token and shows its secret once, on the page the

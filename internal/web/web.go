@@ -48,6 +48,11 @@ type Config struct {
 	// oldest failure leaves the window (defaults: 5 in 15 minutes).
 	LoginAttempts int
 	LoginWindow   time.Duration
+	// Imports runs uploaded files (Settings → Import); nil: the page
+	// says the server does not run imports.
+	Imports Imports
+	// MaxUploadBytes bounds an upload (default 1 GiB).
+	MaxUploadBytes int64
 	// bcryptCost is the cost of the dummy hash an unknown e-mail address
 	// is checked against (tests lower it with the users' hashes).
 	bcryptCost int
@@ -89,6 +94,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	if s.cfg.LoginWindow <= 0 {
 		s.cfg.LoginWindow = 15 * time.Minute
+	}
+	if s.cfg.MaxUploadBytes <= 0 {
+		s.cfg.MaxUploadBytes = 1 << 30
 	}
 	if s.cfg.bcryptCost == 0 {
 		s.cfg.bcryptCost = BcryptCost
@@ -136,6 +144,27 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /w/{ws}/advocates", s.inWorkspace(store.RoleViewer, s.advocates))
 	mux.Handle("GET /w/{ws}/advocates.csv", s.inWorkspace(store.RoleAnalyst, s.advocatesCSV))
 	mux.Handle("GET /w/{ws}/people/{id}", s.inWorkspace(store.RoleViewer, s.person))
+	mux.Handle("GET /w/{ws}/competitor-advocates", s.inWorkspace(store.RoleViewer, s.competitorAdvocates))
+	mux.Handle("GET /w/{ws}/at-risk", s.inWorkspace(store.RoleViewer, s.atRisk))
+	mux.Handle("GET /w/{ws}/drivers", s.inWorkspace(store.RoleAnalyst, s.drivers))
+	mux.Handle("POST /w/{ws}/people/{id}/notes", s.inWorkspace(store.RoleManager, s.addNote))
+	mux.Handle("POST /w/{ws}/people/{id}/notes/{note}/delete", s.inWorkspace(store.RoleViewer, s.deleteNote))
+	mux.Handle("POST /w/{ws}/people/{id}/tags", s.inWorkspace(store.RoleManager, s.tagPerson))
+	mux.Handle("POST /w/{ws}/people/{id}/tags/remove", s.inWorkspace(store.RoleManager, s.untagPerson))
+	mux.Handle("POST /w/{ws}/advocates/tag", s.inWorkspace(store.RoleManager, s.tagSelected))
+	mux.Handle("GET /w/{ws}/settings/brands", s.inWorkspace(store.RoleManager, s.brands))
+	mux.Handle("GET /w/{ws}/settings/brands/{brand}", s.inWorkspace(store.RoleManager, s.editBrand))
+	mux.Handle("POST /w/{ws}/settings/brands/{brand}", s.inWorkspace(store.RoleManager, s.saveBrand))
+	mux.Handle("GET /w/{ws}/settings/brands/{brand}/preview", s.inWorkspace(store.RoleManager, s.previewFragment))
+	mux.Handle("GET /w/{ws}/settings/users", s.inWorkspace(store.RoleAdmin, s.users))
+	mux.Handle("POST /w/{ws}/settings/users", s.inWorkspace(store.RoleAdmin, s.addUser))
+	mux.Handle("POST /w/{ws}/settings/users/{id}/role", s.inWorkspace(store.RoleAdmin, s.setUserRole))
+	mux.Handle("POST /w/{ws}/settings/users/{id}/disable", s.inWorkspace(store.RoleAdmin, s.setUserDisabled))
+	mux.Handle("POST /w/{ws}/settings/users/{id}/remove", s.inWorkspace(store.RoleAdmin, s.removeUser))
+	mux.Handle("GET /w/{ws}/settings/import", s.inWorkspace(store.RoleManager, s.importForm))
+	mux.Handle("POST /w/{ws}/settings/import", s.limitBody(s.inWorkspace(store.RoleManager, s.upload)))
+	mux.Handle("GET /w/{ws}/settings/import/{id}", s.inWorkspace(store.RoleManager, s.job))
+	mux.Handle("GET /w/{ws}/settings/import/{id}/status", s.inWorkspace(store.RoleManager, s.jobJSON))
 	mux.Handle("GET /w/{ws}/settings/tokens", s.inWorkspace(store.RoleAdmin, s.tokens))
 	mux.Handle("POST /w/{ws}/settings/tokens", s.inWorkspace(store.RoleAdmin, s.createToken))
 	mux.Handle("POST /w/{ws}/settings/tokens/{id}/revoke", s.inWorkspace(store.RoleAdmin, s.revokeToken))
@@ -147,6 +176,15 @@ func (s *Server) routes() http.Handler {
 		s.failStatus(w, r, http.StatusForbidden, "This form was sent from another site, so it was refused.")
 	}))
 	return securityHeaders(cop.Handler(mux))
+}
+
+// limitBody bounds the request's body to the upload limit (plus room for
+// the form's other fields).
+func (s *Server) limitBody(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxUploadBytes+1<<20)
+		next.ServeHTTP(w, r)
+	})
 }
 
 // Close releases nothing yet; it exists so the server's owner can stop it
