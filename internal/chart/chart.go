@@ -232,7 +232,7 @@ func Sentiment(b store.BrandMetrics, brand, gran string) *SentimentChart {
 	c.XTicks = xTicks(b.Buckets, c.Left, step, gran)
 	netY := func(v float64) float64 { return c.NetZero - finite(v)*(c.NetBottom-c.NetTop)/2 }
 	for _, v := range []float64{1, 0.5, 0, -0.5, -1} {
-		c.NetTicks = append(c.NetTicks, Tick{Pos: netY(v), Label: fmt.Sprintf("%s%.0f", sign(v), math.Abs(v*100))})
+		c.NetTicks = append(c.NetTicks, Tick{Pos: netY(v), Label: fmt.Sprintf("%s%.0f", Sign(v), math.Abs(v*100))})
 	}
 	c.NetTicks[2].Label = "0"
 	bw := math.Max(math.Min(step*0.72, 48), 1)
@@ -263,11 +263,11 @@ func Sentiment(b store.BrandMetrics, brand, gran string) *SentimentChart {
 		py := netY(s.Net)
 		pts = append(pts, fmt.Sprintf("%s,%s", Num(cx), Num(py)))
 		c.NetMarks = append(c.NetMarks, Mark{X: cx, Y: py, Title: fmt.Sprintf("%s: net sentiment %s%.0f (%s positive, %s negative, %s neutral)",
-			label, sign(math.Round(s.Net*100)), math.Abs(math.Round(s.Net*100)), Thousands(s.Positive), Thousands(s.Negative), Thousands(s.Neutral))})
+			label, Sign(math.Round(s.Net*100)), math.Abs(math.Round(s.Net*100)), Thousands(s.Positive), Thousands(s.Negative), Thousands(s.Neutral))})
 	}
 	c.NetPoints = strings.Join(pts, " ")
 	c.Desc = fmt.Sprintf("%s positive, %s neutral and %s negative mentions; net sentiment %s%.0f over the period.",
-		Thousands(t.Positive), Thousands(t.Neutral), Thousands(t.Negative), sign(math.Round(t.Net*100)), math.Abs(math.Round(t.Net*100)))
+		Thousands(t.Positive), Thousands(t.Neutral), Thousands(t.Negative), Sign(math.Round(t.Net*100)), math.Abs(math.Round(t.Net*100)))
 	return c
 }
 

@@ -60,7 +60,8 @@ func finite(x float64) float64 {
 // Percent formats a share as "12.3%".
 func Percent(x float64) string { return fmt.Sprintf("%.1f%%", finite(x)*100) }
 
-func sign(x float64) string {
+// Sign is the sign of x as shown before a change: +, − (a true minus) or ±.
+func Sign(x float64) string {
 	switch {
 	case x > 0:
 		return "+"
@@ -87,4 +88,15 @@ func Thousands(n int64) string {
 		return "−" + b.String()
 	}
 	return b.String()
+}
+
+// Signed formats a count change: +3, −2 (a true minus) or ±0.
+func Signed(n int64) string {
+	switch {
+	case n > 0:
+		return fmt.Sprintf("+%d", n)
+	case n < 0:
+		return fmt.Sprintf("−%d", -n)
+	}
+	return "±0"
 }

@@ -23,9 +23,9 @@ var tmpl = template.Must(chart.Parse(template.Must(template.New("report").Funcs(
 	"count": func(n any) string {
 		switch v := n.(type) {
 		case int:
-			return thousands(int64(v))
+			return chart.Thousands(int64(v))
 		case int64:
-			return thousands(v)
+			return chart.Thousands(v)
 		}
 		return fmt.Sprint(n)
 	},

@@ -263,30 +263,30 @@ func kpis(b, p store.BrandMetrics) []KPI {
 	out = append(out, netKPI(n.Net, pn.Net, n.Positive+n.Negative+n.Neutral > 0, pn.Positive+pn.Negative+pn.Neutral > 0))
 
 	adv := b.Funnel.Stages["advocate"] + b.Funnel.Stages["champion"]
-	k := KPI{Label: "Advocates + champions", Value: thousands(adv), Note: "now, as of the latest scoring"}
+	k := KPI{Label: "Advocates + champions", Value: chart.Thousands(adv), Note: "now, as of the latest scoring"}
 	net := b.Movement.New - b.Movement.Lost
-	k.Change = fmt.Sprintf("%s net in the period (%d new, %d lost)", signed(net), b.Movement.New, b.Movement.Lost)
+	k.Change = fmt.Sprintf("%s net in the period (%d new, %d lost)", chart.Signed(net), b.Movement.New, b.Movement.Lost)
 	k.Trend, k.Tone = trend(float64(net), true)
 	out = append(out, k)
 
 	gap := KPI{Label: "Advocacy gap", Value: "–", Note: "now, as of the latest scoring", Change: "no one positive yet"}
 	if b.Funnel.Positive > 0 {
 		gap.Value = percent(b.Funnel.Gap)
-		gap.Change = fmt.Sprintf("of %s positive people do not advocate yet", thousands(b.Funnel.Positive))
+		gap.Change = fmt.Sprintf("of %s positive people do not advocate yet", chart.Thousands(b.Funnel.Positive))
 	}
 	out = append(out, gap)
 
 	out = append(out, countKPI("Earned reach", b.Total.EarnedReach, p.Total.EarnedReach))
-	out[len(out)-1].Note = fmt.Sprintf("potential impressions of the posts of %s advocates", thousands(b.Total.ActiveAdvocates))
+	out[len(out)-1].Note = fmt.Sprintf("potential impressions of the posts of %s advocates", chart.Thousands(b.Total.ActiveAdvocates))
 	r, pr := b.Responsiveness, p.Responsiveness
 	out = append(out, pointsKPI("Answered", r.Share, pr.Share, r.Asked > 0, pr.Asked > 0, true))
-	out[len(out)-1].Note = fmt.Sprintf("%s of %s direct mentions and questions", thousands(r.Answered), thousands(r.Asked))
+	out[len(out)-1].Note = fmt.Sprintf("%s of %s direct mentions and questions", chart.Thousands(r.Answered), chart.Thousands(r.Asked))
 	out = append(out, responseKPI(r, pr))
 	return out
 }
 
 func countKPI(label string, v, p int64) KPI {
-	k := KPI{Label: label, Value: thousands(v)}
+	k := KPI{Label: label, Value: chart.Thousands(v)}
 	switch {
 	case p == 0 && v == 0:
 		k.Change, k.Trend = "none in the previous period either", "flat"
@@ -294,7 +294,7 @@ func countKPI(label string, v, p int64) KPI {
 		k.Change, k.Trend, k.Tone = "none in the previous period", "up", "good"
 	default:
 		ch := float64(v-p) / float64(p)
-		k.Change = fmt.Sprintf("%s%.0f%% vs previous period (%s)", sign(ch), math.Abs(ch*100), thousands(p))
+		k.Change = fmt.Sprintf("%s%.0f%% vs previous period (%s)", chart.Sign(ch), math.Abs(ch*100), chart.Thousands(p))
 		k.Trend, k.Tone = trend(ch, true)
 	}
 	return k
@@ -311,7 +311,7 @@ func pointsKPI(label string, v, p float64, has, hadPrev, upIsGood bool) KPI {
 		return k
 	}
 	d := (v - p) * 100
-	k.Change = fmt.Sprintf("%s%.1f pts vs previous period (%s)", sign(d), math.Abs(d), percent(p))
+	k.Change = fmt.Sprintf("%s%.1f pts vs previous period (%s)", chart.Sign(d), math.Abs(d), percent(p))
 	k.Trend, k.Tone = trend(d, upIsGood)
 	return k
 }
@@ -321,13 +321,13 @@ func netKPI(v, p float64, has, hadPrev bool) KPI {
 	if !has {
 		return k
 	}
-	k.Value = fmt.Sprintf("%s%.0f", sign(math.Round(v*100)), math.Abs(math.Round(v*100)))
+	k.Value = fmt.Sprintf("%s%.0f", chart.Sign(math.Round(v*100)), math.Abs(math.Round(v*100)))
 	if !hadPrev {
 		k.Change = "no data in the previous period"
 		return k
 	}
 	d := math.Round(v*100) - math.Round(p*100)
-	k.Change = fmt.Sprintf("%s%.0f pts vs previous period (%s%.0f)", sign(d), math.Abs(d), sign(math.Round(p*100)), math.Abs(math.Round(p*100)))
+	k.Change = fmt.Sprintf("%s%.0f pts vs previous period (%s%.0f)", chart.Sign(d), math.Abs(d), chart.Sign(math.Round(p*100)), math.Abs(math.Round(p*100)))
 	k.Trend, k.Tone = trend(d, true)
 	return k
 }
@@ -577,44 +577,6 @@ func shareOf(x float64, n int64) string {
 		return "–"
 	}
 	return percent(x)
-}
-
-func sign(x float64) string {
-	switch {
-	case x > 0:
-		return "+"
-	case x < 0:
-		return "−"
-	}
-	return "±"
-}
-
-func signed(n int64) string {
-	switch {
-	case n > 0:
-		return fmt.Sprintf("+%d", n)
-	case n < 0:
-		return fmt.Sprintf("−%d", -n)
-	}
-	return "±0"
-}
-
-// thousands formats n with thin separators: 12 345.
-func thousands(n int64) string {
-	s := fmt.Sprint(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteString(",")
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "−" + b.String()
-	}
-	return b.String()
 }
 
 // duration renders seconds as "3h 20m", "45m", "30s"; "–" when n is 0.

@@ -438,8 +438,8 @@ func TestHelpers(t *testing.T) {
 			t.Errorf("safeURL(%q) = %q, want %q", in, got, want)
 		}
 	}
-	if thousands(1234567) != "1,234,567" || thousands(-1000) != "−1,000" || thousands(999) != "999" {
-		t.Errorf("thousands: %s %s %s", thousands(1234567), thousands(-1000), thousands(999))
+	if chart.Thousands(1234567) != "1,234,567" || chart.Thousands(-1000) != "−1,000" || chart.Thousands(999) != "999" {
+		t.Errorf("thousands: %s %s %s", chart.Thousands(1234567), chart.Thousands(-1000), chart.Thousands(999))
 	}
 	if duration(90, 1) != "1m" || duration(3*3600+1200, 1) != "3h 20m" || duration(0, 0) != "–" || duration(50*3600, 1) != "2d 2h" {
 		t.Errorf("duration: %s %s %s %s", duration(90, 1), duration(3*3600+1200, 1), duration(0, 0), duration(50*3600, 1))

@@ -38,7 +38,7 @@ func kpis(b, p store.BrandMetrics, days int) []kpi {
 	adv := b.Funnel.Stages["advocate"] + b.Funnel.Stages["champion"]
 	k := kpi{Label: "Advocates", Value: chart.Thousands(adv), Note: "advocates and champions now"}
 	net := b.Movement.New - b.Movement.Lost
-	k.Change = fmt.Sprintf("%s net in the period (%d new, %d lost)", signed(net), b.Movement.New, b.Movement.Lost)
+	k.Change = fmt.Sprintf("%s net in the period (%d new, %d lost)", chart.Signed(net), b.Movement.New, b.Movement.Lost)
 	k.Trend, k.Tone = trend(float64(net), true)
 	out = append(out, k)
 
@@ -65,7 +65,7 @@ func countKPI(label string, v, p int64, prev string) kpi {
 		k.Change, k.Trend, k.Tone = "none in the "+prev, "up", "good"
 	default:
 		ch := float64(v-p) / float64(p)
-		k.Change = fmt.Sprintf("%s%.0f%% vs %s (%s)", sign(ch), math.Abs(ch*100), prev, chart.Thousands(p))
+		k.Change = fmt.Sprintf("%s%.0f%% vs %s (%s)", chart.Sign(ch), math.Abs(ch*100), prev, chart.Thousands(p))
 		k.Trend, k.Tone = trend(ch, true)
 	}
 	return k
@@ -82,7 +82,7 @@ func shareKPI(label string, v, p float64, has, hadPrev bool, prev string) kpi {
 		return k
 	}
 	d := (v - p) * 100
-	k.Change = fmt.Sprintf("%s%.1f pts vs %s (%s)", sign(d), math.Abs(d), prev, chart.Percent(p))
+	k.Change = fmt.Sprintf("%s%.1f pts vs %s (%s)", chart.Sign(d), math.Abs(d), prev, chart.Percent(p))
 	k.Trend, k.Tone = trend(d, true)
 	return k
 }
@@ -93,14 +93,14 @@ func netKPI(s, p store.Sentiment, prev string) kpi {
 		return k
 	}
 	v := math.Round(s.Net * 100)
-	k.Value = fmt.Sprintf("%s%.0f", sign(v), math.Abs(v))
+	k.Value = fmt.Sprintf("%s%.0f", chart.Sign(v), math.Abs(v))
 	if p.Positive+p.Negative+p.Neutral == 0 {
 		k.Change = "no analysed mention in the " + prev
 		return k
 	}
 	pv := math.Round(p.Net * 100)
 	d := v - pv
-	k.Change = fmt.Sprintf("%s%.0f pts vs %s (%s%.0f)", sign(d), math.Abs(d), prev, sign(pv), math.Abs(pv))
+	k.Change = fmt.Sprintf("%s%.0f pts vs %s (%s%.0f)", chart.Sign(d), math.Abs(d), prev, chart.Sign(pv), math.Abs(pv))
 	k.Trend, k.Tone = trend(d, true)
 	return k
 }
@@ -141,26 +141,6 @@ func trend(d float64, upIsGood bool) (string, string) {
 		return dir, "good"
 	}
 	return dir, "bad"
-}
-
-func sign(x float64) string {
-	switch {
-	case x > 0:
-		return "+"
-	case x < 0:
-		return "−"
-	}
-	return "±"
-}
-
-func signed(n int64) string {
-	switch {
-	case n > 0:
-		return fmt.Sprintf("+%d", n)
-	case n < 0:
-		return fmt.Sprintf("−%d", -n)
-	}
-	return "±0"
 }
 
 // duration renders seconds as "2d 3h", "3h 20m", "45m" or "30s".

@@ -9,6 +9,7 @@ import (
 
 	"github.com/herald-advocacy/herald"
 	"github.com/herald-advocacy/herald/internal/advocacy"
+	"github.com/herald-advocacy/herald/internal/chart"
 	"github.com/herald-advocacy/herald/internal/store"
 )
 
@@ -206,7 +207,7 @@ func scoreOf(b *herald.Brand, sc *store.PersonScore) brandScore {
 		if r, ok := why[n]; ok {
 			f.Why = r.Why
 			if r.Effect != 0 {
-				f.Effect = sign(r.Effect) + strconv.FormatFloat(abs(r.Effect), 'f', 1, 64) + " pts"
+				f.Effect = chart.Sign(r.Effect) + strconv.FormatFloat(abs(r.Effect), 'f', 1, 64) + " pts"
 			}
 		}
 		bs.Facets = append(bs.Facets, f)
