@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"math"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -99,4 +100,18 @@ func Signed(n int64) string {
 		return fmt.Sprintf("−%d", -n)
 	}
 	return "±0"
+}
+
+// Duration renders seconds as "2d 3h", "3h 20m", "45m" or "30s".
+func Duration(s float64) string {
+	d := time.Duration(finite(s) * float64(time.Second)).Round(time.Second)
+	switch {
+	case d >= 48*time.Hour:
+		return fmt.Sprintf("%dd %dh", d/(24*time.Hour), (d%(24*time.Hour))/time.Hour)
+	case d >= time.Hour:
+		return fmt.Sprintf("%dh %dm", d/time.Hour, (d%time.Hour)/time.Minute)
+	case d >= time.Minute:
+		return fmt.Sprintf("%dm", d/time.Minute)
+	}
+	return fmt.Sprintf("%ds", d/time.Second)
 }

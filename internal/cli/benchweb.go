@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
-	"net"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
@@ -57,14 +56,11 @@ func runBenchWeb(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer db.DeleteUser(context.WithoutCancel(ctx), u.ID)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	base, stop, err := serveLoopback(srv.Handler())
 	if err != nil {
 		return err
 	}
-	hs := &http.Server{Handler: srv.Handler()}
-	go hs.Serve(ln)
-	defer hs.Close()
-	base := "http://" + ln.Addr().String()
+	defer stop()
 	client, err := signIn(ctx, base, u.Email, password)
 	if err != nil {
 		return fmt.Errorf("bench web: %w", err)
@@ -86,10 +82,7 @@ func runBenchWeb(ctx context.Context, a *app, args []string) error {
 	}
 	var coldDay atomic.Int64
 	w := base + "/w/" + url.PathEscape(ws.Slug)
-	pages := []struct {
-		name string
-		url  func(r *rand.Rand) string
-	}{
+	pages := []loadTarget{
 		{"overview (30 days)", func(*rand.Rand) string { return w + "/" }},
 		{"overview (90 days)", func(*rand.Rand) string { return w + "/?days=90" }},
 		{"overview, uncached", func(*rand.Rand) string {
@@ -114,25 +107,7 @@ func runBenchWeb(ctx context.Context, a *app, args []string) error {
 		_, err = io.Copy(io.Discard, resp.Body)
 		return resp.StatusCode, err
 	}
-	var out []apiLatency
-	for _, p := range pages {
-		if code, err := get(p.url(rand.New(rand.NewPCG(1, 1)))); err != nil || code == http.StatusNotFound {
-			continue // a page this build does not have
-		}
-		res := loadEndpoint(ctx, p.name, *clients, *duration, func(r *rand.Rand) (bool, error) {
-			code, err := get(p.url(r))
-			return code == http.StatusOK, err
-		})
-		out = append(out, res)
-		if !*asJSON {
-			fmt.Fprintf(a.env.Stdout, "%-22s %6d requests (%d errors) %7.1f/s   p50 %7.2f ms   p95 %7.2f ms   p99 %7.2f ms   max %7.2f ms\n",
-				res.Endpoint, res.Requests, res.Errors, res.PerSec, res.P50MS, res.P95MS, res.P99MS, res.MaxMS)
-		}
-	}
-	if *asJSON {
-		return a.printJSON(out)
-	}
-	return nil
+	return a.runLoad(ctx, pages, *clients, *duration, *asJSON, get)
 }
 
 var csrfInput = regexp.MustCompile(`name="csrf" value="([^"]+)"`)

@@ -584,14 +584,5 @@ func duration(s float64, n int64) string {
 	if n == 0 {
 		return "–"
 	}
-	d := time.Duration(finite(s) * float64(time.Second)).Round(time.Second)
-	switch {
-	case d >= 48*time.Hour:
-		return fmt.Sprintf("%dd %dh", d/(24*time.Hour), (d%(24*time.Hour))/time.Hour)
-	case d >= time.Hour:
-		return fmt.Sprintf("%dh %dm", d/time.Hour, (d%time.Hour)/time.Minute)
-	case d >= time.Minute:
-		return fmt.Sprintf("%dm", d/time.Minute)
-	}
-	return fmt.Sprintf("%ds", d/time.Second)
+	return chart.Duration(s)
 }

@@ -15,17 +15,7 @@ import (
 // (BenchmarkPutActivities) is measured against; see BENCHMARKS.md.
 func BenchmarkSQLiteInsertCeiling(b *testing.B) {
 	ctx := context.Background()
-	d, err := Open(ctx, filepath.Join(b.TempDir(), "ceiling.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer d.Close()
-	if _, err := d.db.ExecContext(ctx, `INSERT INTO workspaces (id, slug, name, created_at) VALUES (1, 'w', 'W', 0);
-		INSERT INTO persons (id, workspace_id, display_name, created_at) VALUES (1, 1, 'p', 0);
-		INSERT INTO identities (id, workspace_id, person_id, origin_person_id, network, external_id, handle, handle_key,
-			display_name, bio, followers, following, profile_url, observed_at) VALUES (1, 1, 1, 1, 'mastodon', 'u', 'u', 'u', '', '', 0, 0, '', 0)`); err != nil {
-		b.Fatal(err)
-	}
+	d := ceilingDB(b)
 	q := upsertActivityHead + "(" + placeholders(1, activityColumns) + ")"
 	text := strings.Repeat("@acme beans staff order cold brew ", 3)
 	b.ResetTimer()
@@ -64,17 +54,7 @@ func ceilingRow(i int, text string) []any {
 // driver leaves when it is paid once for many rows.
 func BenchmarkSQLiteInsertCeilingMultiRow(b *testing.B) {
 	ctx := context.Background()
-	d, err := Open(ctx, filepath.Join(b.TempDir(), "ceiling.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer d.Close()
-	if _, err := d.db.ExecContext(ctx, `INSERT INTO workspaces (id, slug, name, created_at) VALUES (1, 'w', 'W', 0);
-		INSERT INTO persons (id, workspace_id, display_name, created_at) VALUES (1, 1, 'p', 0);
-		INSERT INTO identities (id, workspace_id, person_id, origin_person_id, network, external_id, handle, handle_key,
-			display_name, bio, followers, following, profile_url, observed_at) VALUES (1, 1, 1, 1, 'mastodon', 'u', 'u', 'u', '', '', 0, 0, '', 0)`); err != nil {
-		b.Fatal(err)
-	}
+	d := ceilingDB(b)
 	const per = 32
 	var values []string
 	for r := range per {
@@ -107,4 +87,22 @@ func BenchmarkSQLiteInsertCeilingMultiRow(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+}
+
+// ceilingDB is a new database with the one workspace, person and identity
+// the ceiling benchmarks' rows belong to.
+func ceilingDB(b *testing.B) *DB {
+	ctx := context.Background()
+	d, err := Open(ctx, filepath.Join(b.TempDir(), "ceiling.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { d.Close() })
+	if _, err := d.db.ExecContext(ctx, `INSERT INTO workspaces (id, slug, name, created_at) VALUES (1, 'w', 'W', 0);
+		INSERT INTO persons (id, workspace_id, display_name, created_at) VALUES (1, 1, 'p', 0);
+		INSERT INTO identities (id, workspace_id, person_id, origin_person_id, network, external_id, handle, handle_key,
+			display_name, bio, followers, following, profile_url, observed_at) VALUES (1, 1, 1, 1, 'mastodon', 'u', 'u', 'u', '', '', 0, 0, '', 0)`); err != nil {
+		b.Fatal(err)
+	}
+	return d
 }

@@ -3,7 +3,6 @@ package web
 import (
 	"fmt"
 	"math"
-	"time"
 
 	"github.com/herald-advocacy/herald/internal/chart"
 	"github.com/herald-advocacy/herald/internal/store"
@@ -110,7 +109,7 @@ func responseKPI(r, p store.Responsiveness, prev string) kpi {
 	if r.Answered == 0 {
 		return k
 	}
-	k.Value = duration(r.MedianSeconds)
+	k.Value = chart.Duration(r.MedianSeconds)
 	if p.Answered == 0 {
 		k.Change = "nothing answered in the " + prev
 		return k
@@ -120,7 +119,7 @@ func responseKPI(r, p store.Responsiveness, prev string) kpi {
 	if d > 0 {
 		word = "slower"
 	}
-	k.Change = fmt.Sprintf("%s %s than the %s (%s)", duration(math.Abs(d)), word, prev, duration(p.MedianSeconds))
+	k.Change = fmt.Sprintf("%s %s than the %s (%s)", chart.Duration(math.Abs(d)), word, prev, chart.Duration(p.MedianSeconds))
 	if math.Abs(d) < 1 {
 		k.Change = "same as the " + prev
 	}
@@ -141,18 +140,4 @@ func trend(d float64, upIsGood bool) (string, string) {
 		return dir, "good"
 	}
 	return dir, "bad"
-}
-
-// duration renders seconds as "2d 3h", "3h 20m", "45m" or "30s".
-func duration(s float64) string {
-	d := time.Duration(finite(s) * float64(time.Second)).Round(time.Second)
-	switch {
-	case d >= 48*time.Hour:
-		return fmt.Sprintf("%dd %dh", d/(24*time.Hour), (d%(24*time.Hour))/time.Hour)
-	case d >= time.Hour:
-		return fmt.Sprintf("%dh %dm", d/time.Hour, (d%time.Hour)/time.Minute)
-	case d >= time.Minute:
-		return fmt.Sprintf("%dm", d/time.Minute)
-	}
-	return fmt.Sprintf("%ds", d/time.Second)
 }
